@@ -1,0 +1,156 @@
+"""The `zairyu-lint` command line."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from schemas import rules as R
+from .config import ConfigError, find_settings
+from .engine import Options
+from .run import lint_many
+from .report import FORMATS
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _codes(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
+
+
+def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Files to check (folders walked recursively) and info lines about what was skipped."""
+    files, skipped = [], []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_dir():
+                    continue
+                if f.name.startswith("~$"):
+                    skipped.append(f"{f}: Excel lock file, skipped")
+                elif f.suffix.lower() in WORKBOOK_SUFFIXES:
+                    files.append(f)
+                else:
+                    skipped.append(f"{f}: not a workbook, skipped")
+        else:
+            files.append(path)   # a file given by name is always reported on, even if unreadable
+    return files, skipped
+
+
+def write_atomically(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="zairyu-lint")
+def main():
+    """zairyu-lint: 在留申請オンラインシステム 一括申請用テンプレートの事前チェック。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None, help="出力形式 / output format")
+@click.option("--on", "on", default=None, help="申請予定日 YYYY-MM-DD（既定: 今日） / filing date")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@click.option("--select", multiple=True, help="このコード（前方一致）だけを報告 / report only these codes (prefix)")
+@click.option("--ignore", multiple=True, help="このコード（前方一致）を報告しない / do not report these codes (prefix)")
+@click.option("--output", "output", type=click.Path(dir_okay=False), default=None, help="結果をファイルに書く / write to file")
+def check(paths, fmt, on, lang, select, ignore, output):
+    """ワークブック（フォルダは再帰的に）をチェックします / check workbooks (folders recursively)."""
+    try:
+        settings, _ = find_settings()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc))
+    fmt = fmt or settings.get("format", "text")
+    lang = lang or settings.get("lang", "ja")
+    if fmt not in FORMATS:
+        raise click.UsageError(f"unknown format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
+    on_text = on or settings.get("on")
+    try:
+        on_date = dt.date.fromisoformat(str(on_text)) if on_text else dt.date.today()
+    except ValueError:
+        raise click.BadParameter(f"{on_text!r} is not a date YYYY-MM-DD", param_hint="--on")
+    options = Options(on=on_date, lang=lang, select=_codes(select) or _codes(settings.get("select")),
+                      ignore=_codes(ignore) or _codes(settings.get("ignore")))
+    files, skipped = collect_inputs(list(paths))
+    for line in skipped:
+        click.echo(line, err=True)
+    results = lint_many(files, options)
+    text = FORMATS[fmt](results, lang)
+    output = output or settings.get("output")
+    if output:
+        try:
+            write_atomically(Path(output), text)
+        except OSError as exc:
+            click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
+    else:
+        click.echo(text, nl=False)
+    if any(r.unreadable for r in results) or not files:
+        if not files:
+            click.echo("no workbook found in the given paths", err=True)
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_ERRORS if any(r.count("error") for r in results) else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+def list_rules(lang):
+    """すべてのルールを一覧します / list every rule."""
+    for r in R.all_rules():
+        click.echo(f"{r.code}  {r.severity:<7}  {r.name:<28}  {r.summary(lang)}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+def explain(code, lang):
+    """ルールの説明を表示します / explain a rule."""
+    try:
+        r = R.get(code.strip().upper())
+    except KeyError:
+        raise click.UsageError(f"unknown rule code {code!r}; `zairyu-lint rules` lists them")
+    click.echo(f"{r.code} {r.name} ({r.severity})\n{r.summary(lang)}\n\n{r.explain(lang)}")
+
+
+@main.group()
+def schema():
+    """テンプレート定義（スナップショット）の管理 / template snapshots."""
+
+
+@schema.command("import")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False), default=None,
+              help="出力先（既定: パッケージの schemas/data） / output folder")
+def schema_import(workbook, out_dir):
+    """公式ブックの列項目TBL・マスタからスナップショットを作ります / compile an official workbook."""
+    from schemas.importer import NotAnOfficialWorkbook, import_workbook
+    from schemas.snapshot import DATA_DIR
+    try:
+        snap = import_workbook(workbook)
+    except NotAnOfficialWorkbook as exc:
+        raise click.UsageError(str(exc))
+    path = snap.save(Path(out_dir) if out_dir else DATA_DIR)
+    click.echo(f"{path}: {snap.procedure_ja} {snap.version}, {len(snap.fields)} fields, {len(snap.lists)} code lists")
+
+
+if __name__ == "__main__":
+    main()

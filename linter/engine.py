@@ -1,0 +1,294 @@
+"""The engine: workbook data in, findings out. It never prints, paints or exits."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandera.pandas as pa
+
+from schemas import rules as R
+from schemas.cells import cell_text, col_index, col_letter
+from schemas.charclass import describe
+from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
+from schemas.template_schema import (
+    KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, sheet_plan, sheet_schema,
+)
+from .findings import Finding, FileResult, Template, SEVERITY_ORDER
+from .identify import Identity, identify
+from .reader import ReadError, read_workbook
+from .workbook import SheetGrid, WorkbookData
+
+
+@dataclass
+class Options:
+    on: dt.date = field(default_factory=dt.date.today)   # the filing date
+    lang: str = "ja"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        if self.select and not R.matches(code, self.select):
+            return False
+        return not (self.ignore and R.matches(code, self.ignore))
+
+
+def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
+    """Read and lint one workbook file; an unreadable file gives one ZL001 finding."""
+    options = options or Options()
+    t0 = time.perf_counter()
+    try:
+        wb = read_workbook(path)
+        result = lint_workbook(wb, options)
+    except ReadError as err:
+        return unreadable(str(path), err, options)
+    result.timings["total"] = time.perf_counter() - t0
+    return result
+
+
+def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
+    rule = R.get("ZL001")
+    en = options.lang == "en"
+    msg = rule.message(options.lang, reason=err.reason_en if en else err.reason_ja,
+                       hint=err.hint_en if en else err.hint_ja)
+    return FileResult(path=path, template=None, applicants=0, unreadable=True,
+                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+
+
+def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResult:
+    options = options or Options()
+    timings = {}
+    t = time.perf_counter()
+    ident = identify(wb, options.lang)
+    if isinstance(ident, Finding):
+        return FileResult(path=wb.path, template=None, applicants=0, findings=_filter([ident], options))
+    ctx = _Context(wb, ident, options)
+    ctx.run()
+    timings["validate"] = time.perf_counter() - t
+    snap, st = ident.snapshot, ident.status
+    template = Template(procedure=snap.procedure_ja, version=snap.version,
+                        status=st.label.split(" ")[0] if st else None, status_label=st.label if st else None,
+                        source=ident.source)
+    findings = _filter(ident.findings + ctx.findings, options)
+    findings.sort(key=lambda f: (f.sheet is not None, _sheet_order(snap, f.sheet), f.row or 0,
+                                 col_index(f.column) if f.column else -1, f.rule))
+    return FileResult(path=wb.path, template=template, applicants=len(ctx.applicant_rows), findings=findings,
+                      timings=timings, fees=ctx.fees, keys=ctx.keys)
+
+
+def _sheet_order(snap: Snapshot, sheet: str | None) -> int:
+    if sheet == snap.common_sheet:
+        return 0
+    if sheet == SIMULTANEOUS_SHEET:
+        return 2
+    return 1
+
+
+def _filter(findings: list[Finding], options: Options) -> list[Finding]:
+    return [f for f in findings if options.wants(f.rule)]
+
+
+def _kind(v) -> int:
+    if v is None or isinstance(v, str):
+        return KIND_TEXT
+    if isinstance(v, bool):
+        return KIND_OTHER
+    if isinstance(v, (int, float)):
+        return KIND_NUMBER
+    if isinstance(v, (dt.date, dt.datetime)):
+        return KIND_DATE
+    return KIND_OTHER
+
+
+def row_filled(row: list) -> bool:
+    return any(cell_text(v) != "" for v in row[1:])
+
+
+class _Context:
+    """One lint run over one workbook."""
+
+    def __init__(self, wb: WorkbookData, ident: Identity, options: Options):
+        self.wb, self.ident, self.options = wb, ident, options
+        self.snap: Snapshot = ident.snapshot
+        self.status: Status | None = ident.status
+        self.lang = options.lang
+        self.findings: list[Finding] = []
+        self.applicant_rows: list[int] = []
+        self.inputs: dict[str, SheetInput] = {}
+        self.fees: dict | None = None        # set by the fee estimate (schemas.business)
+        self.keys: dict = {}                 # identity keys per row, for duplicates across files
+
+    # -- helpers ---------------------------------------------------------------------------
+    def add(self, code: str, sheet=None, row=None, col=None, field_label=None, **params):
+        rule = R.get(code)
+        cell = f"{col}{row}" if col and row else None
+        self.findings.append(Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
+                                     rule.message(self.lang, **params)))
+
+    def label(self, sheet: str, col: str) -> str:
+        return self.snap.headers.get(sheet, {}).get(col, col)
+
+    def checked_sheets(self) -> list[str]:
+        sheets = [self.snap.common_sheet]
+        if self.status is not None and self.status.sheet in self.wb.sheet_names \
+                and self.status.sheet != "申請情報入力(高度専門職ポイント表)":
+            sheets.append(self.status.sheet)
+        if self.snap.simultaneous_checked and SIMULTANEOUS_SHEET in self.wb.sheet_names:
+            sheets.append(SIMULTANEOUS_SHEET)
+        return sheets
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self):
+        sheets = self.checked_sheets()
+        grids = {s: self.wb.sheet(s) for s in sheets}
+        grids = {s: g for s, g in grids.items() if g is not None}
+        shifted = {s for s, g in grids.items() if self.check_columns(s, g)}
+        self.applicant_rows = self.rows_and_gaps(grids)
+        rows = np.array(self.applicant_rows, dtype=np.int64)
+        for s, g in grids.items():
+            self.inputs[s] = self.sheet_input(g, rows)
+        for s in grids:
+            if s in shifted:
+                continue   # cell checks on shifted columns would only repeat ZL004 in other words
+            self.validate_sheet(s)
+        if not shifted:
+            self.run_business_rules()
+
+    def run_business_rules(self):
+        """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business."""
+        try:
+            from schemas.business import run as run_business
+        except ImportError:
+            return
+        run_business(self)
+
+    def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
+        """ZL004: row-5 labels must sit where the snapshot has them."""
+        expected = self.snap.headers.get(sheet, {})
+        row = grid.rows[LABEL_ROW - 1] if len(grid.rows) >= LABEL_ROW else []
+        found = {col_letter(i): cell_text(v) for i, v in enumerate(row) if i > 0 and cell_text(v)}
+        for c in sorted(set(expected) | set(found), key=col_index):
+            if expected.get(c, "") != found.get(c, ""):
+                self.add("ZL004", sheet, LABEL_ROW, c, None, col=c, found=found.get(c, ""),
+                         expected=expected.get(c, ""))
+                return True
+        return False
+
+    def rows_and_gaps(self, grids: dict[str, SheetGrid]) -> list[int]:
+        common = grids.get(self.snap.common_sheet)
+        filled = {}
+        for s, g in grids.items():
+            filled[s] = [r for r in range(FIRST_ROW, len(g.rows) + 1) if row_filled(g.rows[r - 1])]
+            if g.total_rows and g.total_rows > len(g.rows):
+                self.add("ZL010", s, None, None, None, sheet=s, rows=g.total_rows, limit=len(g.rows))
+        rows = filled.get(self.snap.common_sheet, []) if common is not None else []
+        if rows:
+            # the official loop stops at the first blank row of the common sheet
+            expected = FIRST_ROW
+            for r in rows:
+                if r != expected:
+                    dropped = [x for x in rows if x > expected]
+                    self.add("ZL006", self.snap.common_sheet, r, None, None, blank=expected, row=r, count=len(dropped))
+                    break
+                expected += 1
+            if rows[-1] > LAST_ROW:
+                first = next(r for r in rows if r > LAST_ROW)
+                self.add("ZL005", self.snap.common_sheet, first, None, None, row=first, count=len(rows))
+        common_set = set(rows)
+        for s, rs in filled.items():
+            if s == self.snap.common_sheet:
+                continue
+            for r in rs:
+                if r not in common_set:
+                    self.add("ZL007", s, r, None, None, row=r, sheet=s, common=self.snap.common_sheet)
+        return rows
+
+    def sheet_input(self, grid: SheetGrid, rows: np.ndarray) -> SheetInput:
+        width = max((len(grid.rows[r - 1]) for r in rows if r - 1 < len(grid.rows)), default=0)
+        text = {}
+        kind = {}
+        raw = [grid.rows[r - 1] if r - 1 < len(grid.rows) else [] for r in rows]
+        for c in range(1, width):
+            vals = [r[c] if c < len(r) else None for r in raw]
+            t = np.array([cell_text(v) for v in vals], dtype=object)
+            if not (t != "").any():
+                continue
+            letter = col_letter(c)
+            text[letter] = t
+            kind[letter] = np.array([_kind(v) for v in vals], dtype=np.int8)
+        return SheetInput(grid.name, rows, text, kind)
+
+    def validate_sheet(self, sheet: str):
+        cells = build_cells(self.snap, self.status, sheet, self.inputs)
+        if cells.empty:
+            return
+        schema = sheet_schema(self.snap, self.status.label if self.status else None, sheet)
+        try:
+            schema.validate(cells, lazy=True)
+            return
+        except pa.errors.SchemaErrors as err:
+            fc = err.failure_cases
+        fc = fc[fc["index"].notna() & fc["check"].astype(str).str.startswith("ZL")]
+        pairs = sorted({(str(c), int(i)) for c, i in zip(fc["check"], fc["index"])}, key=lambda p: (p[1], p[0]))
+        plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)
+        not_applicable: dict[tuple[int, str], list] = {}
+        for code, idx in pairs:
+            rec = cells.loc[idx]
+            f = plan.fields[int(rec["field"])]
+            if code == "ZL108":
+                key = (int(rec["row"]), f.cond_cols + "=" + f.cond_values if f.cond_cols else "block")
+                not_applicable.setdefault(key, []).append(f)
+                continue
+            self.cell_finding(code, sheet, f, rec)
+        for (row, _), fs in not_applicable.items():
+            self.not_applicable_finding(sheet, row, fs)
+
+    def cell_finding(self, code: str, sheet: str, f, rec):
+        row, value = int(rec["row"]), rec["value"]
+        label = self.label(sheet, f.col)
+        if code == "ZL107":
+            # reported on the parent cell, as the official tool does
+            self.add(code, f.list_parent_sheet, row, f.list_parent_col, self.label(f.list_parent_sheet, f.list_parent_col),
+                     child=f"{sheet}!{f.col}{row}（{label}）", parent=self.label(f.list_parent_sheet, f.list_parent_col))
+            return
+        params = {"label": f.label or label, "value": value}
+        if code == "ZL102":
+            from schemas.charclass import class_pattern
+            pat = class_pattern(tuple(f.classes))
+            bad = "".join(dict.fromkeys(ch for ch in value if pat and not pat.fullmatch(ch)))
+            params.update(classes=describe(f.classes), bad=bad)
+        elif code in ("ZL103", "ZL104"):
+            params.update(length=f.length, actual=len(value) + sum(1 for ch in value if ord(ch) > 0xFFFF))
+        elif code == "ZL105":
+            params.update(list_id=rec["list_id"])
+        elif code == "ZL106":
+            params.update(parent_label=self.label(f.list_parent_sheet, f.list_parent_col),
+                          parent_value=self.inputs[f.list_parent_sheet].col(f.list_parent_col)[
+                              self.applicant_rows.index(row)] if f.list_parent_sheet in self.inputs else "")
+        elif code == "ZL602":
+            n = f.length if f.exact and f.length else len(value) + 1
+            params.update(length=n, fixed=value.zfill(n))
+        self.add(code, sheet, row, f.col, label, **params)
+
+    def not_applicable_finding(self, sheet: str, row: int, fs: list):
+        f0 = fs[0]
+        if f0.cond_cols:
+            cond_sheet = self.snap.common_sheet if "在" in f0.cond_cols else sheet
+            cols = f0.cond_cols.replace("在", "")
+            parent = cols.split(",")[0]
+            shown = " / ".join(f0.cond_values.split("｜")[:2]) + (" …" if f0.cond_values.count("｜") > 1 else "")
+            if self.lang == "en":
+                reason = f"only when {self.label(cond_sheet, parent)} ({parent}{row}) is 「{shown}」"
+            else:
+                reason = f"{self.label(cond_sheet, parent)}（{parent}{row}）が「{shown}」のときだけ入力します"
+        else:
+            reason = ("the 同時申請 kind (B–D) of this block is not 「有 Yes」" if self.lang == "en"
+                      else "同時申請の種別（B〜D列）が「有 Yes」ではありません")
+        if len(fs) > 1:
+            last = fs[-1]
+            extra = (f"; {len(fs)} fields {fs[0].col}{row}–{last.col}{row}" if self.lang == "en"
+                     else f"。{fs[0].col}{row}〜{last.col}{row} の {len(fs)} 項目")
+            reason += extra
+        self.add("ZL108", sheet, row, f0.col, self.label(sheet, f0.col), label=f0.label, reason=reason)

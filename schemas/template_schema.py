@@ -1,0 +1,397 @@
+"""Pandera schemas of the input sheets, compiled from a snapshot's column table.
+
+A sheet is validated in long form: one row per (applicant row, field), carrying the cell's text and
+the facts the column table gives for it on that row (is its condition met, which code list applies
+after its list-parent, is the list-parent empty, what type the cell had). The checks are vectorised
+over all cells of the sheet at once, one pandera Check per rule, so a 300 × 265 sheet validates in
+a few tens of milliseconds and the failure cases are exactly the failing cells.
+
+How conditions are evaluated reproduces the official VBA (mdMain.chkInputErrRow / chkParentInput /
+chkGymCode / chkParentForChild); see the comments on each step.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .cells import col_index, expand_cols
+from .charclass import class_pattern
+from .snapshot import SIMULTANEOUS_SHEET, Field, Snapshot, Status
+
+MASTER, LINKED_MASTER = "マスタ", "連動マスタ"
+# lists whose entries may carry an empty code (VBA chkGymCode exempts them)
+EMPTY_CODE_OK = {"A036", "CC34"}
+# lists keyed by the status screen code when the parent is a 高度専門職 status (VBA: T8[1-3])
+SCREEN_KEYED = {"CC13_3", "CC02_4", "CC02_5", "CC02_7"}
+CELL_REF_PARENT = re.compile(r"^AA[1-9]$")      # VBA: ci.sRelCol Like "AA[1-99]"
+YES = "有 Yes"
+# 同時申請: column-number ranges of each block (VBA chkInputErrRow)
+SIM_COMMON, SIM_REENTRY, SIM_EXTRA, SIM_CERT = (2, 23), (24, 57), (58, 95), (96, 10_000)
+SIM_FLAG_COLS = ("B", "C", "D")
+
+KIND_TEXT, KIND_NUMBER, KIND_DATE, KIND_OTHER = 0, 1, 2, 3
+
+
+@dataclass
+class SheetInput:
+    """Text of one sheet's applicant rows, and the type each raw cell had."""
+    name: str
+    rows: np.ndarray        # Excel row numbers of the applicant rows checked
+    text: dict[str, np.ndarray]   # column letter -> text per applicant row
+    kind: dict[str, np.ndarray]   # column letter -> KIND_* per applicant row
+
+    def col(self, letter: str) -> np.ndarray:
+        got = self.text.get(letter)
+        return got if got is not None else np.full(len(self.rows), "", dtype=object)
+
+    def kinds(self, letter: str) -> np.ndarray:
+        got = self.kind.get(letter)
+        return got if got is not None else np.zeros(len(self.rows), dtype=np.int8)
+
+
+def list_sheet_for(field: Field) -> str:
+    """Which master the VBA searches for this field's code (getChgGymCd's sRelCol argument)."""
+    if not field.list_parent_col or CELL_REF_PARENT.match(field.list_parent_col) or field.list_parent_col[-1].isdigit():
+        return MASTER
+    return LINKED_MASTER
+
+
+def is_dependent(field: Field) -> bool:
+    return bool(field.list_parent_col) and not field.list_parent_col[-1].isdigit()
+
+
+def field_text(field: Field, sheet: SheetInput) -> np.ndarray:
+    if len(field.cols) == 1:
+        return sheet.col(field.col)
+    parts = [sheet.col(c) for c in field.cols]
+    out = parts[0].copy()
+    for p in parts[1:]:
+        out = np.array([a + field.delim + b if b or a else "" for a, b in zip(out, p)], dtype=object)
+    return out
+
+
+def field_kind(field: Field, sheet: SheetInput) -> np.ndarray:
+    return np.maximum.reduce([sheet.kinds(c) for c in field.cols]) if len(field.cols) > 1 else sheet.kinds(field.col)
+
+
+def condition_met(field: Field, snap: Snapshot, inputs: dict[str, SheetInput]) -> np.ndarray | None:
+    """chkParentInput: True where the check condition holds; None when the field has no condition."""
+    if not field.cond_cols:
+        return None
+    cols = field.cond_cols
+    sheet = inputs.get(field.sheet)
+    if "在" in cols:
+        sheet = inputs.get(snap.common_sheet)
+        cols = cols.replace("在", "")
+    n = len(next(iter(inputs.values())).rows)
+    if sheet is None:
+        return np.zeros(n, dtype=bool)
+    values = field.cond_values
+    met = np.zeros(n, dtype=bool)
+    col_list = [c.strip() for c in cols.split(",")] if "," in cols else [cols]
+    for c in col_list:
+        cell = sheet.col(c)
+        if "｜" in values:
+            for v in values.split("｜"):
+                met |= (cell != "") if v == "" else (cell == v)
+        else:
+            met |= (cell == "") if values == "" else (cell == values)
+    return met
+
+
+def _simultaneous_blocks(sheet: SheetInput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    b, c, d = (sheet.col(x) == YES for x in SIM_FLAG_COLS)
+    return b, c, d
+
+
+def simultaneous_activity(field: Field, sheet: SheetInput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(full checks active, required check active, block applies) for a 同時申請 column, as the VBA runs them.
+
+    The VBA sets the 再入国/資格外活動/就労 flags while walking B, C, D in order, so for those three
+    columns only the flags seen so far count; a column of a block is checked when its flag is 有.
+    """
+    b, c, d = _simultaneous_blocks(sheet)
+    num = col_index(field.col) + 1
+    n = len(sheet.rows)
+    if num < 5:
+        so_far = [b, c, d][: num - 1]
+        any_so_far = np.logical_or.reduce(so_far) if so_far else np.zeros(n, dtype=bool)
+        return any_so_far, np.ones(n, dtype=bool), np.ones(n, dtype=bool)
+    if SIM_COMMON[0] <= num <= SIM_COMMON[1]:
+        on = b | c | d
+    elif SIM_REENTRY[0] <= num <= SIM_REENTRY[1]:
+        on = b
+    elif SIM_EXTRA[0] <= num <= SIM_EXTRA[1]:
+        on = c
+    else:
+        on = d
+    return on, on, on
+
+
+def _parent_field(field: Field, snap: Snapshot) -> Field | None:
+    return snap.field_at(field.list_parent_sheet, field.list_parent_col) if is_dependent(field) else None
+
+
+def effective_lists(field: Field, snap: Snapshot, status: Status | None, inputs: dict[str, SheetInput],
+                    n: int) -> np.ndarray:
+    """The code list each row's value must belong to (VBA: ci.sGymCd after the list-parent step)."""
+    if not field.code_list:
+        return np.full(n, "", dtype=object)
+    parent = _parent_field(field, snap)
+    if not is_dependent(field):
+        return np.full(n, field.code_list, dtype=object)
+    parent_sheet = inputs.get(field.list_parent_sheet)
+    parent_text = parent_sheet.col(field.list_parent_col) if parent_sheet is not None else np.full(n, "", dtype=object)
+    parent_list = parent.code_list if parent else ""
+    # getParentText looks the parent's label up in マスタ only
+    codes = snap.lookup(parent_list) if snap.lists.get(parent_list) and snap.lists[parent_list].sheet == MASTER else {}
+    pcode = np.array([codes.get(t, "") for t in parent_text], dtype=object)
+    out = np.empty(n, dtype=object)
+    for i, pc in enumerate(pcode):
+        if field.code_list == "C970":
+            out[i] = f"C970_{pc}" if pc else "C970_T02"   # chkGymCode: C970 without parent → C970_T02
+        elif field.code_list in SCREEN_KEYED:
+            if re.fullmatch(r"T8[1-3]", pc or "") and status is not None:
+                out[i] = f"{field.code_list}_{status.screen_code}"
+            else:
+                out[i] = f"{field.code_list}_{pc}" if pc else field.code_list
+        else:
+            out[i] = f"{parent_list}_{pc}" if pc else parent_list
+    return out
+
+
+@dataclass
+class SheetPlan:
+    """What the schema needs to know of a sheet's fields for one status (built once, cached)."""
+    fields: list[Field]
+    checked: np.ndarray          # field is checked at all (sheet visible to the tool, column not hidden)
+    required: np.ndarray         # 必須 and a CSV column for this status (VBA chkRequire)
+    patterns: list               # compiled class pattern per field (None = anything)
+    maxlen: np.ndarray
+    exact: np.ndarray
+
+
+@lru_cache(maxsize=64)
+def sheet_plan(snap: Snapshot, status_label: str | None, sheet: str) -> SheetPlan:
+    status = snap.status_by_label(status_label) if status_label else None
+    fields = snap.fields_of(sheet)
+    hidden = set()
+    if status is not None and status.sheet == sheet:
+        for spec in status.hidden_cols:
+            hidden.update(expand_cols(spec))
+    checked = np.array([f.col not in hidden for f in fields], dtype=bool)
+    if status is not None and status.csv_letter:
+        csv_ok = [bool(f.csv.get(status.csv_letter)) for f in fields]
+    else:
+        csv_ok = [bool(f.csv_all) for f in fields]
+    required = np.array([f.required and ok for f, ok in zip(fields, csv_ok)], dtype=bool)
+    patterns = [class_pattern(tuple(f.classes)) for f in fields]
+    maxlen = np.array([f.length or 0 for f in fields], dtype=np.int64)
+    exact = np.array([f.exact and bool(f.length) for f in fields], dtype=bool)
+    return SheetPlan(fields, checked, required, patterns, maxlen, exact)
+
+
+def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
+                inputs: dict[str, SheetInput]) -> pd.DataFrame:
+    """The long table of one sheet: a row per (applicant row, field) worth checking."""
+    sheet = inputs[sheet_name]
+    plan = sheet_plan(snap, status.label if status else None, sheet_name)
+    n = len(sheet.rows)
+    parts = []
+    for i, f in enumerate(plan.fields):
+        if not plan.checked[i]:
+            continue
+        value = field_text(f, sheet)
+        filled = value != ""
+        cond = condition_met(f, snap, inputs)
+        cond_ok = np.ones(n, dtype=bool) if cond is None else cond
+        if sheet_name == SIMULTANEOUS_SHEET:
+            full, req_on, block = simultaneous_activity(f, sheet)
+            active, req_active = cond_ok & full, cond_ok & req_on
+            # a block whose kind is not 有 must be blank; so must a field whose selection is not met
+            not_applicable = ~block
+        else:
+            active = req_active = cond_ok
+            not_applicable = np.zeros(n, dtype=bool)
+        if cond is not None and f.cond_values != "":
+            not_applicable = not_applicable | ~cond    # only selections hide fields (see ZL108)
+        required = plan.required[i] & req_active
+        keep = filled | required
+        if not keep.any():
+            continue
+        parent_empty = np.zeros(n, dtype=bool)
+        if f.list_parent_col and not CELL_REF_PARENT.match(f.list_parent_col):
+            ps = inputs.get(f.list_parent_sheet)
+            if ps is not None and is_dependent(f):
+                parent_empty = ps.col(f.list_parent_col) == ""
+        idx = np.flatnonzero(keep)
+        parts.append(pd.DataFrame({
+            "row": sheet.rows[idx],
+            "field": np.full(len(idx), i, dtype=np.int32),
+            "value": value[idx],
+            "kind": field_kind(f, sheet)[idx],
+            "active": active[idx],
+            "required": required[idx],
+            "not_applicable": not_applicable[idx],
+            "parent_empty": parent_empty[idx],
+            "list_id": effective_lists(f, snap, status, inputs, n)[idx],
+        }))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in CELL_COLUMNS.items()})
+    out = pd.concat(parts, ignore_index=True)
+    out["value"] = out["value"].astype(object)
+    return out
+
+
+CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "kind": "int8", "active": "bool",
+                "required": "bool", "not_applicable": "bool", "parent_empty": "bool", "list_id": "object"}
+
+
+# --- vectorised checks: each returns a boolean Series, True where the cell passes -------------------------
+
+def _utf16_len(values: pd.Series) -> np.ndarray:
+    # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
+    return np.fromiter((len(v) + sum(1 for ch in v if ord(ch) > 0xFFFF) for v in values), dtype=np.int64,
+                       count=len(values))
+
+
+def _checked(df: pd.DataFrame) -> pd.Series:
+    """Cells the official tool runs checks 2-5 on: active and not blocked by a missing list-parent."""
+    return df["active"] & ~df["parent_empty"]
+
+
+def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
+    fields = plan.fields
+
+    def parent_missing(df):
+        return ~((df["value"] != "") & df["parent_empty"])
+
+    def char_class(df):
+        ok = pd.Series(True, index=df.index)
+        cand = df[_checked(df) & (df["value"] != "")]
+        for fidx, grp in cand.groupby("field", sort=False):
+            pat = plan.patterns[fidx]
+            if pat is None:
+                continue
+            bad = ~np.fromiter((pat.fullmatch(v) is not None for v in grp["value"]), dtype=bool, count=len(grp))
+            ok.loc[grp.index[bad]] = False
+        return ok
+
+    def lengths(df):
+        return _utf16_len(df["value"]), plan.maxlen[df["field"].to_numpy()], plan.exact[df["field"].to_numpy()]
+
+    def too_long(df):
+        n, mx, ex = lengths(df)
+        bad = _checked(df).to_numpy() & (n > 0) & ~ex & (mx > 0) & (n > mx)
+        return pd.Series(~bad, index=df.index)
+
+    def exact_length(df):
+        n, mx, ex = lengths(df)
+        bad = _checked(df).to_numpy() & (n > 0) & ex & (n != mx)
+        return pd.Series(~bad, index=df.index)
+
+    def required(df):
+        return ~(df["required"] & ~df["parent_empty"] & (df["value"] == ""))
+
+    def in_list(dependent: bool):
+        def check(df):
+            ok = pd.Series(True, index=df.index)
+            dep = np.array([is_dependent(fields[i]) for i in df["field"]], dtype=bool) if len(df) else np.zeros(0, bool)
+            mask = _checked(df) & (df["value"] != "") & (df["list_id"] != "") & (dep if dependent else ~dep)
+            for list_id, grp in df[mask].groupby("list_id", sort=False):
+                fidx = grp["field"].to_numpy()
+                found = code_found(snap, list_id, grp["value"], [list_sheet_for(fields[i]) for i in fidx])
+                ok.loc[grp.index[~found]] = False
+            return ok
+        return check
+
+    def not_applicable(df):
+        return ~((df["value"] != "") & df["not_applicable"])
+
+    def number_for_text(df):
+        return ~((df["kind"] == KIND_NUMBER) & ~_numeric_list(df) & ~_damaged(df))
+
+    def leading_zero(df):
+        return ~(_lost_zero(df))
+
+    def exponent(df):
+        return ~_exponent(df)
+
+    def date_cell(df):
+        return df["kind"] != KIND_DATE
+
+    def _numeric_list(df):
+        return df["list_id"].map(lambda x: bool(x) and bool(snap.lists.get(x)) and snap.lists[x].numeric).astype(bool)
+
+    digit_only = np.array([f.classes == ["半角数字"] for f in fields], dtype=bool)
+    phone_like = np.array(["電話" in f.label or "郵便" in f.label for f in fields], dtype=bool)
+
+    def _lost_zero(df):
+        f = df["field"].to_numpy()
+        num = (df["kind"] == KIND_NUMBER).to_numpy() & digit_only[f]
+        n = _utf16_len(df["value"])
+        short_exact = plan.exact[f] & (n < plan.maxlen[f])
+        phone_no_zero = phone_like[f] & ~df["value"].str.startswith("0").to_numpy()
+        return pd.Series(num & (n > 0) & (short_exact | phone_no_zero), index=df.index)
+
+    exp_re = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$|^\d+\.\d+$")
+
+    def _exponent(df):
+        f = df["field"].to_numpy()
+        looks = np.fromiter((exp_re.match(v) is not None for v in df["value"]), dtype=bool, count=len(df))
+        return pd.Series(digit_only[f] & looks, index=df.index)
+
+    def _damaged(df):
+        return _lost_zero(df) | _exponent(df)
+
+    specs = [
+        ("ZL107", parent_missing), ("ZL102", char_class), ("ZL103", too_long), ("ZL104", exact_length),
+        ("ZL101", required), ("ZL105", in_list(False)), ("ZL106", in_list(True)), ("ZL108", not_applicable),
+        ("ZL601", number_for_text), ("ZL602", leading_zero), ("ZL603", exponent), ("ZL604", date_cell),
+    ]
+    return [pa.Check(fn, name=code, error=code) for code, fn in specs]
+
+
+def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets: list[str]) -> np.ndarray:
+    """chkGymCode/getChgGymCd: the label exists in the named list on the expected master sheet, with a code."""
+    cl = snap.lists.get(list_id)
+    if cl is None:
+        return np.zeros(len(values), dtype=bool)
+    sheet_ok = np.array([s == cl.sheet for s in expected_sheets], dtype=bool)
+    table = snap.lookup(list_id)
+    allow_empty = list_id in EMPTY_CODE_OK
+    if cl.numeric:
+        # VBA compares a numeric cell with the String text numerically
+        nums = {float(k): v for k, v in table.items()}
+
+        def find(v):
+            try:
+                return nums.get(float(v))
+            except ValueError:
+                return None
+    else:
+        find = table.get
+    hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
+    return hit & sheet_ok
+
+
+@lru_cache(maxsize=64)
+def sheet_schema(snap: Snapshot, status_label: str | None, sheet: str) -> pa.DataFrameSchema:
+    """The pandera schema of one input sheet for one status (cached: built once per process)."""
+    plan = sheet_plan(snap, status_label, sheet)
+    return pa.DataFrameSchema(
+        columns={
+            "row": pa.Column(int, pa.Check.in_range(8, 10_000_000)),
+            "field": pa.Column("int32", pa.Check.in_range(0, max(len(plan.fields) - 1, 0))),
+            "value": pa.Column(object),
+            "list_id": pa.Column(object),
+        },
+        checks=make_checks(snap, plan),
+        name=sheet,
+        title=f"{snap.procedure_ja} {snap.version} {sheet}",
+    )
