@@ -92,7 +92,9 @@ def _status(snap: Snapshot, wb: WorkbookData, menu, findings: list[Finding], lan
     pick = visible[0] if len(visible) == 1 else next((s for s in kubun if sheet_has_data(wb, s)), None)
     if pick is None:
         return None
-    st = next((s for s in snap.statuses if s.sheet == pick), None)
-    if st is not None and menu is not None:
+    hosted = snap.statuses_of_sheet(pick)
+    st = hosted[0] if hosted else None
+    # say so when a choice was actually made for the user: a menu left blank, or a sheet shared by statuses
+    if st is not None and (menu is not None or len(hosted) > 1):
         findings.append(_file_finding(R.get("ZL008"), lang, status=st.label))
     return st
