@@ -44,12 +44,20 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
         result = lint_workbook(wb, options)
     except ReadError as err:
         return unreadable(str(path), err, options)
+    except Exception as exc:   # no traceback reaches the user: ZL033, and the run goes on with the next file
+        return unreadable(str(path), _internal(exc), options)
     result.timings["total"] = time.perf_counter() - t0
     return result
 
 
+def _internal(exc: BaseException) -> ReadError:
+    text = f"{type(exc).__name__}: {str(exc).strip()[:200]}"
+    return ReadError(text, text, "ファイルを添えて開発者に報告してください。", "Please report it with the file.",
+                     code="ZL033")
+
+
 def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
-    rule = R.get("ZL001")
+    rule = R.get(getattr(err, "code", "ZL001"))
     en = options.lang == "en"
     msg = rule.message(options.lang, reason=err.reason_en if en else err.reason_ja,
                        hint=err.hint_en if en else err.hint_ja)
@@ -66,6 +74,9 @@ def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResul
         return FileResult(path=wb.path, template=None, applicants=0, findings=_filter([ident], options))
     ctx = _Context(wb, ident, options)
     ctx.run()
+    notes_for = getattr(wb, "notes_for", None)   # the reader's look at the checked sheets (linter.safety)
+    for code, sheet, row, col, params in (notes_for(list(ctx.inputs)) if notes_for else ()):
+        ctx.add(code, sheet, row, col, ctx.label(sheet, col) if col else None, **params)
     timings["validate"] = time.perf_counter() - t
     snap, st = ident.snapshot, ident.status
     template = Template(procedure=snap.procedure_ja, version=snap.version,
@@ -121,7 +132,8 @@ class _Context:
         self.keys: dict = {}                 # identity keys per row, for duplicates across files
 
     # -- helpers ---------------------------------------------------------------------------
-    def add(self, code: str, sheet=None, row=None, col=None, field_label=None, **params):
+    def add(self, code: str, sheet=None, row=None, col=None, field_label=None, /, **params):
+        # positional-only: message parameters may be named row/col/sheet too (ZL004-ZL007, ZL010)
         rule = R.get(code)
         cell = f"{col}{row}" if col and row else None
         self.findings.append(Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
@@ -153,8 +165,22 @@ class _Context:
             if s in shifted:
                 continue   # cell checks on shifted columns would only repeat ZL004 in other words
             self.validate_sheet(s)
+        self.check_unselected_sheets()
         if not shifted:
             self.run_business_rules()
+
+    def check_unselected_sheets(self):
+        """ZL009: data on a 区分 sheet the selected status does not use (the tool exports only its own)."""
+        if self.status is None or self.status.sheet == "申請情報入力(高度専門職ポイント表)":
+            return   # 高度専門職: the 主たる活動内容 choice shows a 区分 sheet as well
+        from .identify import sheet_has_data
+        for name in self.wb.sheet_names:
+            # the official workbook keeps the other 区分 sheets very hidden (the user cannot type there);
+            # loading each of them would cost more than the whole check, so only visible ones are looked at
+            if not self.wb.visible.get(name, True):
+                continue
+            if name.startswith("申請情報入力(区分") and name != self.status.sheet and sheet_has_data(self.wb, name):
+                self.add("ZL009", name, None, None, None, sheet=name, status=self.status.label)
 
     def run_business_rules(self):
         """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business."""
@@ -165,14 +191,24 @@ class _Context:
         run_business(self)
 
     def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
-        """ZL004: row-5 labels must sit where the snapshot has them."""
+        """ZL004: row-5 labels must sit where the snapshot has them (one finding per sheet)."""
         expected = self.snap.headers.get(sheet, {})
-        row = grid.rows[LABEL_ROW - 1] if len(grid.rows) >= LABEL_ROW else []
-        found = {col_letter(i): cell_text(v) for i, v in enumerate(row) if i > 0 and cell_text(v)}
+
+        def labels(r: int) -> dict[str, str]:
+            row = grid.rows[r - 1] if len(grid.rows) >= r else []
+            return {col_letter(i): cell_text(v) for i, v in enumerate(row) if i > 0 and cell_text(v)}
+
+        found = labels(LABEL_ROW)
         for c in sorted(set(expected) | set(found), key=col_index):
             if expected.get(c, "") != found.get(c, ""):
+                moved_to = next((r for r in range(1, FIRST_ROW + 3) if r != LABEL_ROW and labels(r) == expected), None)
+                if moved_to is not None:
+                    what = (f"rows were inserted or deleted above the data: the labels are on row {moved_to}"
+                            if self.lang == "en" else f"ヘッダーの上で行が追加・削除されています。項目名が{moved_to}行目にあります")
+                else:
+                    what = ("columns must not be inserted or moved" if self.lang == "en" else "列の追加・移動は禁止")
                 self.add("ZL004", sheet, LABEL_ROW, c, None, col=c, found=found.get(c, ""),
-                         expected=expected.get(c, ""))
+                         expected=expected.get(c, ""), what=what)
                 return True
         return False
 
@@ -230,7 +266,10 @@ class _Context:
             return
         except pa.errors.SchemaErrors as err:
             fc = err.failure_cases
-        fc = fc[fc["index"].notna() & fc["check"].astype(str).str.startswith("ZL")]
+        if not fc["check"].astype(str).str.startswith("ZL").all():
+            # a structural failure (column or dtype) means the cells table itself is wrong: never hide it
+            raise RuntimeError(f"cell table of {sheet} does not match its schema: {fc.head(3).to_dict('records')}")
+        fc = fc[fc["index"].notna()]
         pairs = sorted({(str(c), int(i)) for c, i in zip(fc["check"], fc["index"])}, key=lambda p: (p[1], p[0]))
         plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)
         not_applicable: dict[tuple[int, str], list] = {}
@@ -251,7 +290,7 @@ class _Context:
         if code == "ZL107":
             # reported on the parent cell, as the official tool does
             self.add(code, f.list_parent_sheet, row, f.list_parent_col, self.label(f.list_parent_sheet, f.list_parent_col),
-                     child=f"{sheet}!{f.col}{row}（{label}）", parent=self.label(f.list_parent_sheet, f.list_parent_col))
+                     child=label, parent=self.label(f.list_parent_sheet, f.list_parent_col))
             return
         params = {"label": f.label or label, "value": value}
         if code == "ZL102":

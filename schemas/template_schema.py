@@ -302,7 +302,9 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         return pd.Series(~bad, index=df.index)
 
     def required(df):
-        return ~(df["required"] & ~df["parent_empty"] & (df["value"] == ""))
+        # an empty list-parent blocks the checks of a *filled* child (ZL107); an empty required child
+        # is still reported (official: 同時申請 在留期間 R with 現に有する在留資格 Q blank → 「在留期間は必須入力です。」)
+        return ~(df["required"] & (df["value"] == ""))
 
     dependent_field = np.array([is_dependent(f) for f in fields], dtype=bool)
     numeric_list_ids = {k for k, v in snap.lists.items() if v.numeric}
@@ -399,8 +401,8 @@ def sheet_schema(snap: Snapshot, status_label: str | None, sheet: str) -> pa.Dat
         columns={
             "row": pa.Column("int64"),
             "field": pa.Column("int32"),
-            "value": pa.Column(object),
-            "list_id": pa.Column(object),
+            "value": pa.Column(str),     # pandas stores text as its string dtype
+            "list_id": pa.Column(str),
         },
         checks=make_checks(snap, plan),
         name=sheet,

@@ -54,9 +54,9 @@ Fix: get the current template from the ISA site; add its definitions with `zairy
 
 COLUMNS_MOVED = rule(
     "ZL004", "columns-moved", "error",
-    summary=("列が挿入・移動されています", "Columns were inserted or moved"),
-    message=("{col}列の項目名が「{found}」です。テンプレートでは「{expected}」です（列の追加・移動は禁止）。",
-             "Column {col} is labelled 「{found}」 but the template has 「{expected}」 (columns must not be inserted or moved)."),
+    summary=("行・列が挿入・移動されています", "Rows or columns were inserted or moved"),
+    message=("{col}列の項目名が「{found}」です。テンプレートでは「{expected}」です（{what}）。",
+             "Column {col} is labelled 「{found}」 but the template has 「{expected}」 ({what})."),
     explain=("""
 何を調べるか: 入力シートの5行目（論理項目名）が、テンプレートの定義と同じ列にあるか。
 なぜ問題か: 利用手順に「行の追加，列の追加は行わないでください。」とあります。列がずれると、
@@ -138,11 +138,11 @@ WRONG_SHEET = rule(
     message=("{sheet}に入力がありますが、選択中の在留資格（{status}）では使われません。",
              "{sheet} holds data, but the selected status ({status}) does not use it."),
     explain=("""
-何を調べるか: 選択中の在留資格の区分シート以外に入力がないか。
+何を調べるか: 選択中の在留資格の区分シート以外（表示されているシート）に入力がないか。
 なぜ問題か: ツールは選択中の区分シートしか出力しません。別の区分シートの入力は申請に含まれません。
 直し方: 在留資格の選択を確認し、正しい区分シートに入力してください。
 """, """
-What it checks: no data sits on 区分 sheets other than the selected status's sheet.
+What it checks: no data sits on (visible) 区分 sheets other than the selected status's sheet.
 Why: the tool exports only the selected sheet; data elsewhere is not part of the application.
 Fix: check the chosen status and enter the data on its 区分 sheet.
 """))
