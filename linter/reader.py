@@ -1,76 +1,172 @@
-"""Read a workbook file with python-calamine into WorkbookData (only the sheets the engine asks for)."""
+"""Read a workbook file with python-calamine into WorkbookData (only the sheets the engine asks for).
+
+Before calamine sees a file, linter.safety looks at it: the path, the format (encrypted, .xls,
+.xlsb, .ods, CSV...), the zip's central directory (zip bombs, unsafe names, absurd shared-string
+counts) and, for each sheet loaded, its XML extent (a sheet far beyond the template is streamed,
+bounded, instead of being loaded whole) and a light byte-level look at the data area (formulas,
+merged cells, hidden rows/columns, rich text, error values). Every refusal is a ReadError with a
+rule code; the look's findings go to `WorkbookData.notes` as (code, sheet, row, col, params).
+"""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-from schemas.snapshot import LAST_ROW
+from schemas.snapshot import FIRST_ROW, LAST_ROW
+from . import safety
 from .workbook import SheetGrid, WorkbookData
 
-# Read this many rows at most: enough to see applicants past row 307, bounded for huge sheets.
-READ_ROW_LIMIT = LAST_ROW + 2000
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Read this many rows at most: enough to see applicants past row 307 (ZL005), bounded for huge sheets
+# (every row read may be validated: 800 rows keep a worst case near 3 full templates of work).
+READ_ROW_LIMIT = LAST_ROW + 500
+OLE_MAGIC = safety.OLE_MAGIC
+INPUT_SHEET_PREFIX = "申請情報入力"
 
 
 class ReadError(Exception):
-    """The file cannot be read as a workbook; `reason` and `hint` are for the user."""
+    """The file cannot be read as a workbook; `reason` and `hint` are for the user, `code` names the rule."""
 
-    def __init__(self, reason_ja: str, reason_en: str, hint_ja: str = "", hint_en: str = ""):
+    def __init__(self, reason_ja: str, reason_en: str, hint_ja: str = "", hint_en: str = "", code: str = "ZL001"):
         super().__init__(reason_en)
         self.reason_ja, self.reason_en, self.hint_ja, self.hint_en = reason_ja, reason_en, hint_ja, hint_en
+        self.code = code
+
+    @classmethod
+    def of(cls, r: safety.Refusal) -> "ReadError":
+        return cls(r.reason_ja, r.reason_en, r.hint_ja, r.hint_en, code=r.code)
 
 
-SAVE_HINT = ("Excelで開き、「Excelマクロ有効ブック(.xlsm)」として保存し直してください。",
-             "Open it in Excel and save it as an Excel Macro-Enabled Workbook (.xlsm).")
+SAVE_HINT = safety.SAVE_HINT
 
 
-def sniff(path: Path) -> None:
-    """Reject what is not an xlsx/xlsm package before handing it to the parser."""
-    if path.is_dir():
-        raise ReadError("フォルダです", "it is a folder", "ファイルを指定してください。", "Give a file.")
-    if not path.exists():
-        raise ReadError("ファイルがありません", "the file does not exist",
-                        "パスを確認してください（リンク切れのショートカットの可能性があります）。",
-                        "Check the path (it may be a broken link).")
-    size = path.stat().st_size
-    if size == 0:
-        raise ReadError("空のファイルです", "the file is empty", *SAVE_HINT)
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head == OLE_MAGIC:
-        raise ReadError(
-            "パスワードで暗号化されたブック、または旧形式(.xls)です",
-            "it is an encrypted (password-protected) workbook or a legacy .xls file",
-            "パスワードを解除し、.xlsm 形式で保存し直してください。",
-            "Remove the password and save it as .xlsm.")
-    if not zipfile.is_zipfile(path):
-        raise ReadError("Excelブック(.xlsx/.xlsm)ではありません", "it is not an Excel workbook (.xlsx/.xlsm)",
-                        *SAVE_HINT)
+def _fatal(exc: BaseException) -> bool:
+    return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def sniff(path: Path) -> int:
+    """Reject what is not an xlsx/xlsm package before handing it to the parser. Returns the size."""
+    try:
+        size = safety.check_path(path)
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+        safety.sniff_format(path, head)
+    except safety.Refusal as r:
+        raise ReadError.of(r) from None
+    except OSError as exc:
+        raise ReadError("ファイルを開けません", f"the file cannot be opened ({exc.strerror or exc})",
+                        "ファイルの権限と場所を確認してください。", "Check the file's permissions and location.",
+                        code="ZL024") from None
+    return size
 
 
 def read_workbook(path: str | Path) -> WorkbookData:
     path = Path(path)
     sniff(path)
     try:
+        zf = safety.open_zip(path)
+        pkg = safety.check_package(zf)
+    except safety.Refusal as r:
+        raise ReadError.of(r) from None
+    try:
         wb = CalamineWorkbook.from_path(str(path))
         meta = wb.sheets_metadata
-    except Exception as exc:  # calamine raises its own error types for broken packages
-        raise ReadError(f"ブックを解析できません: {exc}", f"the workbook cannot be parsed: {exc}", *SAVE_HINT) from None
+    except BaseException as exc:  # calamine raises its own error types (and pyo3 panics) for broken packages
+        if _fatal(exc):
+            raise
+        zf.close()
+        raise ReadError(f"ブックを解析できません: {_short(exc)}", f"the workbook cannot be parsed: {_short(exc)}",
+                        *safety.CORRUPT_HINT, code="ZL023") from None
     names = [m.name for m in meta]
     visible = {m.name: m.visible == SheetVisibleEnum.Visible for m in meta}
+    notes: list[tuple] = []
+    looks: dict[str, tuple[str, list]] = {}
+    rich_cache: list[set[int]] = []
+
+    def rich() -> set[int]:
+        if not rich_cache:
+            rich_cache.append(safety.rich_indices(zf, pkg))
+        return rich_cache[0]
 
     def load(name: str) -> SheetGrid:
         try:
+            part = pkg.sheets.get(name)
+            data = None
+            if part is not None and part in pkg.sizes:
+                if pkg.sizes[part] > safety.MAX_SHEET_XML:
+                    return _streamed(name, part, pkg.sizes[part])
+                data = safety.read_part(zf, part)
+                ext = safety.extent(data, READ_ROW_LIMIT)
+                if ext.needs_stream:
+                    del data
+                    return _streamed(name, part, None, ext)
             sheet = wb.get_sheet_by_name(name)
             total = sheet.total_height
             rows = sheet.to_python(skip_empty_area=False, nrows=READ_ROW_LIMIT)
-        except Exception as exc:
-            raise ReadError(f"シート「{name}」を読めません: {exc}", f"sheet 「{name}」 cannot be read: {exc}",
-                            *SAVE_HINT) from None
+            if data is not None and name.startswith(INPUT_SHEET_PREFIX):
+                looks[name] = (part, rows)     # looked at only if the engine checks this sheet (notes_for)
+        except safety.Refusal as r:
+            raise ReadError.of(r) from None
+        except ReadError:
+            raise
+        except BaseException as exc:
+            if _fatal(exc):
+                raise
+            raise ReadError(f"シート「{name}」を読めません: {_short(exc)}", f"sheet 「{name}」 cannot be read: {_short(exc)}",
+                            *safety.CORRUPT_HINT, code="ZL023") from None
         return SheetGrid(name=name, rows=rows, visible=visible.get(name, True),
                          total_rows=total + 1 if total is not None and total + 1 > len(rows) else None)
 
-    return WorkbookData(path=str(path), sheet_names=names, visible=visible, loader=load,
+    def _streamed(name: str, part: str, size: int | None, ext: safety.Extent | None = None) -> SheetGrid:
+        rows, seen, stopped = safety.stream_sheet(zf, part, pkg.sst, READ_ROW_LIMIT)
+        if ext is not None and ext.last_row > seen:
+            seen = ext.last_row
+        if size is None and ext is not None and not ext.wide and not ext.unplaced:
+            # only rows past the limit: like calamine's bounded read, ZL010 tells it (rows padded to the limit)
+            rows.extend([] for _ in range(READ_ROW_LIMIT - len(rows)))
+            return SheetGrid(name=name, rows=rows, visible=visible.get(name, True),
+                             total_rows=seen if seen > len(rows) else None)
+        if size is not None:
+            what = (f"XMLが{size:,}バイト", f"its XML is {size:,} bytes")
+        elif ext is not None and ext.wide:
+            what = (f"{safety.MAX_COLUMN}列を超える", f"it reaches past column {safety.MAX_COLUMN}")
+        else:
+            what = ("位置（r属性）のないセル・行が", "it has cells or rows without a position (r=)")
+        notes.append(("ZL032", name, None, None, {"sheet": name, "what": what[0], "what_en": what[1],
+                                                   "rows": READ_ROW_LIMIT, "cols": safety.MAX_COLUMN}))
+        # ZL032 says what was read: no ZL010 on top of it (total_rows stays None)
+        return SheetGrid(name=name, rows=rows, visible=visible.get(name, True), total_rows=None)
+
+    data = WorkbookData(path=str(path), sheet_names=names, visible=visible, loader=load,
                         has_definitions="列項目TBL" in names)
+    def notes_for(sheets) -> list[tuple]:
+        """The reader's findings (code, sheet, row, col, params) on these sheets; the XML look runs here."""
+        out = [n for n in notes if n[1] in sheets]
+        for name in sheets:
+            if name not in looks:
+                continue
+            part, rows = looks.pop(name)
+            try:
+                found = safety.look(safety.read_part(zf, part), name, FIRST_ROW, LAST_ROW, rich)
+            except safety.Refusal:
+                continue     # the sheet was read already; the look is advice only
+            notes.extend(n for n in found if _keep(n, rows))
+            out.extend(n for n in found if _keep(n, rows))
+        return out
+
+    data.notes_for = notes_for     # called by engine.lint_workbook with the sheets it checks
+    return data
+
+
+def _keep(note: tuple, rows: list[list]) -> bool:
+    """A hidden column is reported only when it holds data in the applicant rows (the template hides some)."""
+    cols = note[4].get("_cols") if note[0] == "ZL029" else None
+    if cols is None:
+        return True
+    lo, hi = cols
+    return any(v not in (None, "") for r in rows[FIRST_ROW - 1:LAST_ROW] for v in r[lo:hi + 1])
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]

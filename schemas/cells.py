@@ -39,6 +39,8 @@ def expand_cols(spec: str) -> list[str]:
 
 def number_text(v: float) -> str:
     """A number as the text Excel/VBA shows for it in a General cell."""
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)          # NaN / infinity: no integer form
     if v == int(v) and abs(v) < 1e15:
         return str(int(v))
     return repr(v)
