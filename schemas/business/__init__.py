@@ -1,0 +1,213 @@
+"""Business rules beyond the column table: formats (ZL2xx), contradictions (ZL3xx), 特定技能 (ZL4xx),
+filing date (ZL5xx), and the fee estimate.
+
+`run(ctx)` builds one pandas DataFrame with a row per applicant (columns = the fields the rules need,
+found by their row-5 label, see frame.py), validates it with one pandera DataFrameSchema whose
+dataframe-level checks each return a boolean Series (True = this applicant passes), and turns the
+failure cases into findings on the exact cell the user must change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .frame import COMMON, SIM, STATUS, Frame
+
+__all__ = ["run", "BCheck"]
+
+# rules about what a drop-down value means, silent where the value is not in its list at all
+# (ZL308 is kept even then: it names the real cause, a change of status filed as a renewal)
+LIST_MEANING = {"ZL403", "ZL409"}
+
+
+@dataclass
+class BCheck:
+    """One named check: `ok(F)` -> boolean Series per applicant (True = passes)."""
+    code: str
+    target: str                                   # frame key of the cell reported
+    ok: Callable[[Frame], pd.Series]
+    params: Callable[[Frame, int], dict] = field(default=lambda F, i: {})
+    cell: Callable[[Frame, int], str] | None = None   # the key reported, when it depends on the row
+
+
+def load_fields(F: Frame) -> None:
+    """The fields used by the rules (key -> sheet + row-5 label + occurrence)."""
+    C, V, S = COMMON, STATUS, SIM
+    for key, label in [
+        ("nationality", "国籍・地域"), ("birth", "生年月日"), ("name", "氏名"), ("sex", "性別"),
+        ("zip", "日本における連絡先郵便番号"), ("pref", "日本における連絡先住居地(都道府県)"),
+        ("muni", "日本における連絡先住居地(市区町村)"), ("street", "日本における連絡先住居地(町名丁目番地号等)"),
+        ("email", "メールアドレス"), ("notify_email", "通知送信用メールアドレス"),
+        ("passport_no", "旅券(1)番号"), ("passport_exp", "旅券(2)有効期限"),
+        ("cur_status", "現に有する在留資格"), ("cur_period", "在留期間"), ("expiry", "在留期間の満了日"),
+        ("card_has", "在留カードの有無"), ("card_no", "在留カード番号"),
+        ("ed_alpha", "ED番号(英字)"), ("ed_num", "ED番号(数字)"),
+        ("want_status", "希望する在留資格"), ("want_period", "希望する在留期間"), ("purpose", "入国目的"),
+        ("stay_y", "滞在予定期間(年数)"), ("stay_m", "滞在予定期間(月数)"),
+        ("receipt", "在留カードの受領方法"),
+    ]:
+        F.add(key, C, label)
+    F.add_all("rel_card", C, "在日親族及び同居者在留カード番号特別永住者証明書番号")
+    F.add_all("rel_birth", C, "在日親族及び同居者生年月日")
+    # 区分V (特定技能)
+    for key, label, how in [
+        ("total_y", "申請時における特定技能1号での通算在留期間(年数)", "exact"),
+        ("total_m", "申請時における特定技能1号での通算在留期間(月数)", "exact"),
+        ("contract_start", "特定技能雇用契約(1)雇用契約期間(始期)", "exact"),
+        ("contract_end", "特定技能雇用契約(1)雇用契約期間(終期)", "exact"),
+        ("dispatch_start", "(12)派遣先派遣期間(始期)", "suffix"),
+        ("dispatch_end", "(12)派遣先派遣期間(終期)", "suffix"),
+        ("pay", "特定技能雇用契約(4)月額報酬", "exact"),
+        ("pay_jp", "特定技能雇用契約(4)同等の業務に従事する日本人の月額報酬", "exact"),
+        ("pay_equal", "報酬の額が日本人が従事する場合の報酬の額と同等以上であることの有無", "suffix"),
+        ("hours_equal", "所定労働時間が通常の労働者の所定労働時間と同等であることの有無", "suffix"),
+        ("support_choice", "特定技能1号での在留を希望し登録支援機関に", "prefix"),
+        ("rso_name", "登録支援機関(1)氏名又は名称", "exact"),
+        ("rso_number", "登録支援機関(6)登録番号", "exact"),
+        ("rso_date", "登録支援機関(7)登録年月日", "exact"),
+        ("agency_date", "(13)職業紹介事業者受理年月日", "suffix"),
+    ]:
+        F.add(key, V, label, how=how)
+    F.add_all("field", V, "特定技能雇用契約(2)従事すべき業務の内容特定産業分野")
+    F.add_all("job_in", V, "職歴入社年月")
+    F.add_all("job_out", V, "職歴退社年月")
+    F.add_all("corp_no", V, "法人番号", how="suffix")
+    F.add_all("emp_ins", V, "雇用保険適用事業所番号", how="suffix")
+    # 同時申請
+    for key, label, how in [
+        ("sim_reentry", "再入国許可申請", "prefix"), ("sim_extra", "資格外活動許可申請", "prefix"),
+        ("sim_cert", "就労資格証明書交付申請", "prefix"),
+        ("sim_nationality", "国籍・地域", "exact"), ("sim_birth", "生年月日", "exact"), ("sim_name", "氏名", "exact"),
+        ("sim_sex", "性別", "exact"), ("sim_zip", "住居地郵便番号", "exact"), ("sim_pref", "住居地(都道府県)", "exact"),
+        ("sim_muni", "住居地(市区町村)", "exact"), ("sim_street", "住居地(町名丁目番地号等)", "exact"),
+        ("sim_passport_no", "旅券(1)番号", "exact"), ("sim_passport_exp", "旅券(2)有効期限", "exact"),
+        ("sim_cur_status", "現に有する在留資格", "exact"), ("sim_cur_period", "在留期間", "exact"),
+        ("sim_expiry", "在留期間の満了日", "exact"), ("sim_card_has", "在留カードの有無", "exact"),
+        ("sim_card_no", "在留カード番号/特別永住者証明書番号", "exact"),
+        ("reentry_kind", "希望する再入国許可", "exact"),
+        ("work_start", "就労する期間(始期)", "exact"), ("work_end", "就労する期間(終期)", "exact"),
+    ]:
+        F.add(key, S, label, how=how)
+    # the date cells of 出国/再入国予定年月日 follow their 未定/有 flag cell
+    F.add("depart", S, "出国予定年月日", occ=1)
+    F.add("return", S, "再入国予定年月日", occ=1)
+
+
+def all_checks(F: Frame) -> list[BCheck]:
+    from . import contradictions, filing, formats, ssw
+    out = formats.checks(F) + contradictions.checks(F) + filing.checks(F)
+    if F.ctx.status is not None and F.ctx.status.label.startswith("特定技能"):
+        out += ssw.checks(F)
+    return [c for c in out if F.has(c.target)]
+
+
+def _safe(check: BCheck, F: Frame, index) -> pd.Series:
+    try:
+        got = check.ok(F)
+        got = pd.Series(got, index=index).fillna(True).astype(bool)
+    except Exception:   # a rule must never break the run
+        got = pd.Series(True, index=index)
+    return got
+
+
+def run_cell_checks(ctx, F: Frame) -> None:
+    """Per-cell formats (real dates, characters) over a long frame: one row per non-empty cell."""
+    from .formats import CELL_CHECKS, cell_frame
+    try:
+        cells = cell_frame(F)
+    except Exception:
+        return
+    if cells.empty:
+        return
+
+    def safe(fn):
+        def check(d):
+            try:
+                return pd.Series(fn(d), index=d.index).fillna(True).astype(bool)
+            except Exception:
+                return pd.Series(True, index=d.index)
+        return check
+
+    schema = pa.DataFrameSchema(checks=[pa.Check(safe(fn), name=code, error=code, ignore_na=False)
+                                        for code, (fn, _) in CELL_CHECKS.items()])
+    try:
+        schema.validate(cells, lazy=True)
+        return
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+    except Exception:
+        return
+    fc = fc[fc["index"].notna()]
+    for idx, code in sorted({(int(i), str(c)) for i, c in zip(fc["index"], fc["check"]) if str(c) in CELL_CHECKS}):
+        rec = cells.loc[idx]
+        label = ctx.label(rec["sheet"], rec["col"])
+        try:
+            params = CELL_CHECKS[code][1](rec, ctx.lang)
+            ctx.add(code, rec["sheet"], F.rows[int(rec["i"])], rec["col"], label, label=label, value=rec["value"], **params)
+        except Exception:
+            pass
+
+
+def run(ctx) -> None:
+    if not ctx.applicant_rows:
+        return
+    F = Frame(ctx)
+    load_fields(F)
+    checks = all_checks(F)          # may register more columns (dates, free text)
+    df = F.build()
+    by_name = {f"{c.code}:{c.target}:{i}": c for i, c in enumerate(checks)}
+    schema = pa.DataFrameSchema(checks=[
+        pa.Check(lambda d, c=c: _safe(c, F, d.index), name=name, error=name, ignore_na=False)
+        for name, c in by_name.items()])
+    failures: list[tuple[int, str]] = []
+    # the checks read the applicant frame F; pandera is given only its row numbers, so that a failure
+    # case is one failing applicant instead of one entry per column of a wide frame
+    rows_only = pd.DataFrame({"row": F.rows}, index=df.index)
+    try:
+        schema.validate(rows_only, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+        fc = fc[fc["index"].notna()]
+        failures = sorted({(int(i), str(n)) for i, n in zip(fc["index"], fc["check"]) if str(n) in by_name})
+    except Exception:
+        failures = []
+    seen = set()
+    # a value the code list already rejects (ZL105/ZL106) is not reported again by a rule about its meaning
+    listed = {(f.sheet, f.cell) for f in ctx.findings if f.rule in ("ZL105", "ZL106")}
+    for i, name in failures:
+        c = by_name[name]
+        target = c.target
+        if c.cell is not None:
+            try:
+                target = c.cell(F, i) or target
+            except Exception:
+                pass
+        loc = F.locs.get(target, F.locs[c.target])
+        key = (c.code, loc.sheet, loc.col, i)
+        if key in seen or (c.code in LIST_MEANING and (loc.sheet, f"{loc.col}{F.rows[i]}") in listed):
+            continue
+        seen.add(key)
+        try:
+            params = dict(c.params(F, i))
+        except Exception:
+            params = {}
+        params.setdefault("label", loc.label)
+        params.setdefault("value", F.v(loc.key, i))
+        try:
+            ctx.add(c.code, loc.sheet, F.rows[i], loc.col, loc.label, **params)
+        except (KeyError, IndexError):
+            pass
+    run_cell_checks(ctx, F)
+    try:
+        from .keys import collect_keys
+        ctx.keys = collect_keys(F)
+    except Exception:
+        pass
+    try:
+        from .fees import estimate
+        ctx.fees = estimate(F)
+    except Exception:
+        ctx.fees = None

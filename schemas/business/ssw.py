@@ -1,0 +1,149 @@
+"""ZL4xx: 特定技能 programme rules (run only when the menu status is 特定技能)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from schemas.cells import col_index
+from . import BCheck
+from .frame import STATUS, Frame, norm, period_months, ssw_number, to_int, ymd
+
+# 特定産業分野 without 特定技能２号 (template-reference §10; system-rules §8.1; the three fields added
+# by the cabinet decision of 2026-01-23 are assumed to have no 2号 yet).
+NO_2GOU_FIELDS = ("介護分野", "自動車運送業分野", "鉄道分野", "林業分野", "木材産業分野",
+                  "リネンサプライ分野", "物流倉庫分野", "資源循環分野")
+DISPATCH_FIELDS = ("農業分野", "漁業分野")
+CAP_MONTHS = 60
+# allowed periods per grant, by the date they took effect (system-rules §8.2)
+PERIODS = [
+    (dt.date(2025, 9, 30), {1: set(range(4, 37)), 2: {6, 12, 24, 36}}),
+    (dt.date(1900, 1, 1), {1: {4, 6, 12}, 2: {6, 12, 36}}),
+]
+
+
+def allowed_periods(on: dt.date, go: int) -> set[int]:
+    for since, table in PERIODS:
+        if on >= since:
+            return table[go]
+    return PERIODS[-1][1][go]
+
+
+def gou(F: Frame) -> pd.Series:
+    """1 / 2 / 0 per applicant: the 号 applied for (変更 希望する在留資格, 更新 現に有する在留資格, 認定 入国目的)."""
+    cached = F.cache.get("gou")
+    if cached is not None:
+        return cached
+    key = {"henkou": "want_status", "koushin": "cur_status", "nintei": "purpose"}.get(F.snap.procedure, "")
+    F.cache["gou"] = F.s(key).map(lambda t: ssw_number(t) or 0)
+    return F.cache["gou"]
+
+
+def desired_months(F: Frame) -> pd.Series:
+    if not F.has("want_period") and F.has("stay_y"):
+        # 認定 has no desired period; its 滞在予定期間 (years / months) is the intended stay
+        y, m = [to_int(t) for t in F.s("stay_y")], [to_int(t) for t in F.s("stay_m")]
+        return pd.Series([None if a is None and b is None else (a or 0) * 12 + (b or 0) for a, b in zip(y, m)],
+                         index=F.df.index, dtype=object)
+    return pd.Series([period_months(t) for t in F.s("want_period")], index=F.df.index, dtype=object)
+
+
+def field_is(F: Frame, key: str, names) -> pd.Series:
+    return F.s(key).map(lambda t: any(norm(t).startswith(n) for n in names))
+
+
+def age_on(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def checks(F: Frame) -> list[BCheck]:
+    out: list[BCheck] = []
+    sheet = F.sheet(STATUS)
+    fields = [k for k in F.locs if k.startswith("field")]
+    for k in fields:
+        out.append(BCheck("ZL401", k, lambda F, k=k: ~((gou(F) == 2) & field_is(F, k, NO_2GOU_FIELDS))))
+        # 更新 2026/02/27: old 分野 codes carry their 号 (建設分野（特定技能１号）)
+        out.append(BCheck("ZL408", k, lambda F, k=k: pd.Series(
+            [not g or not (n := ssw_number(t)) or n == g for g, t in zip(gou(F), F.s(k))], index=F.df.index),
+            lambda F, i: {"gou": gou(F).iat[i]}))
+    target = "want_period" if F.has("want_period") else "stay_y" if F.has("stay_y") else "total_y"
+    out.append(BCheck("ZL402", target, _cap_ok, lambda F, i: {"total": _total(F).iat[i], "months": _cap_sum(F).iat[i]}))
+    out.append(BCheck("ZL403", "want_period", _period_ok, lambda F, i: {"gou": gou(F).iat[i]}))
+    out.append(BCheck("ZL404", "birth", _age_ok, lambda F, i: {"on": F.ctx.options.on.isoformat(),
+                                                                "age": _age(F, i)}))
+    out.append(BCheck("ZL405", "support_choice", lambda F: ~((gou(F) == 1) & ~F.filled("support_choice"))))
+    if sheet and F.has("support_choice"):
+        start = col_index(F.locs["support_choice"].col)
+        cols = sorted((c for c in F.snap.headers.get(sheet, {}) if col_index(c) >= start), key=col_index)
+        out += _group_checks(F, "ZL406", "support", cols, lambda F: gou(F) == 2)
+    if sheet:
+        cols = [c for c, lab in sorted(F.snap.headers.get(sheet, {}).items(), key=lambda x: col_index(x[0]))
+                if "(12)派遣先" in norm(lab)]
+        out += _group_checks(F, "ZL407", "dispatch", cols, _not_dispatch_field)
+    out.append(BCheck("ZL409", "want_status", lambda F: ~F.s("want_status").str.contains("技能実習")))
+    return out
+
+
+def _group_checks(F: Frame, code: str, prefix: str, cols: list[str], applies) -> list[BCheck]:
+    """One check over a group of columns; reported on the first filled cell of the group."""
+    sheet = F.sheet(STATUS)
+    keys = []
+    for c in cols:
+        key = f"{prefix}:{c}"
+        F.add_col(key, sheet, c)
+        keys.append(key)
+    if not keys:
+        return []
+
+    def ok(F):
+        any_filled = pd.Series(False, index=F.df.index)
+        for k in keys:
+            any_filled |= F.filled(k)
+        return ~(applies(F) & any_filled)
+
+    def first(F, i):
+        return next((k for k in keys if F.v(k, i) != ""), keys[0])
+    return [BCheck(code, keys[0], ok, cell=first)]
+
+
+def _not_dispatch_field(F: Frame) -> pd.Series:
+    fields = [k for k in F.locs if k.startswith("field")]
+    if not fields:
+        return pd.Series(False, index=F.df.index)
+    any_filled = pd.Series(False, index=F.df.index)
+    allowed = pd.Series(False, index=F.df.index)
+    for k in fields:
+        any_filled |= F.filled(k)
+        allowed |= field_is(F, k, DISPATCH_FIELDS)
+    return any_filled & ~allowed
+
+
+def _total(F: Frame) -> pd.Series:
+    y, m = [to_int(t) for t in F.s("total_y")], [to_int(t) for t in F.s("total_m")]
+    return pd.Series([None if a is None and b is None else (a or 0) * 12 + (b or 0) for a, b in zip(y, m)],
+                     index=F.df.index, dtype=object)
+
+
+def _cap_sum(F: Frame) -> pd.Series:
+    return pd.Series([None if t is None or d is None else t + d for t, d in zip(_total(F), desired_months(F))],
+                     index=F.df.index, dtype=object)
+
+
+def _cap_ok(F: Frame) -> pd.Series:
+    return pd.Series([g != 1 or s is None or s <= CAP_MONTHS for g, s in zip(gou(F), _cap_sum(F))], index=F.df.index)
+
+
+def _period_ok(F: Frame) -> pd.Series:
+    on = F.ctx.options.on
+    return pd.Series([g not in (1, 2) or d is None or d in allowed_periods(on, g)
+                      for g, d in zip(gou(F), desired_months(F))], index=F.df.index)
+
+
+def _age(F: Frame, i: int):
+    b = ymd(F.v("birth", i))
+    return age_on(b, F.ctx.options.on) if b else ""
+
+
+def _age_ok(F: Frame) -> pd.Series:
+    on = F.ctx.options.on
+    return F.s("birth").map(lambda t: (b := ymd(t)) is None or b > on or age_on(b, on) >= 18)
