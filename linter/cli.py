@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import sys
 import tempfile
@@ -12,11 +13,13 @@ import click
 from schemas import rules as R
 from .config import ConfigError, find_settings
 from .engine import Options
-from .run import lint_many
+from .progress import Progress
+from .run import default_jobs, is_upload_file, lint_many, upload_support
 from .report import FORMATS
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+GLOB_CHARS = set("*?[")
 
 
 def _codes(value) -> tuple[str, ...]:
@@ -27,21 +30,56 @@ def _codes(value) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
 
 
+def _classify(f: Path, upload_ok: bool) -> str | None:
+    """None when the file is to be checked, else why it is skipped."""
+    if f.name.startswith("~$"):
+        return "Excel lock file, skipped"
+    if f.suffix.lower() in WORKBOOK_SUFFIXES:
+        return None
+    if is_upload_file(f):
+        return None if upload_ok else "upload file, but upload-file checking is not available here; skipped"
+    return "not a workbook, skipped"
+
+
 def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders walked recursively) and info lines about what was skipped."""
+    """Files to check (folders walked recursively, globs expanded) and info lines about what was skipped.
+
+    Templates (.xlsx/.xlsm) and, when linter.upload is there, upload files (SA_03_00?_*_ver*.csv)
+    are checked; Excel lock files (~$...) and other files found in folders or by a glob are skipped
+    with an info line. A file given by name is always reported on, even if unreadable.
+    """
+    upload_ok = upload_support() is not None
     files, skipped = [], []
+
+    def found(f: Path):
+        why = _classify(f, upload_ok)
+        if why:
+            skipped.append(f"{f}: {why}")
+        else:
+            files.append(f)
+
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_dir():
-                    continue
-                if f.name.startswith("~$"):
-                    skipped.append(f"{f}: Excel lock file, skipped")
-                elif f.suffix.lower() in WORKBOOK_SUFFIXES:
-                    files.append(f)
+                if not f.is_dir():
+                    found(f)
+        elif not path.exists() and GLOB_CHARS & set(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                skipped.append(f"{p}: no file matches this pattern")
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    for f in sorted(mp.rglob("*")):
+                        if not f.is_dir():
+                            found(f)
                 else:
-                    skipped.append(f"{f}: not a workbook, skipped")
+                    found(mp)
+        elif path.name.startswith("~$"):
+            skipped.append(f"{path}: Excel lock file, skipped")
+        elif is_upload_file(path) and not upload_ok:
+            skipped.append(f"{path}: {_classify(path, upload_ok)}")
         else:
             files.append(path)   # a file given by name is always reported on, even if unreadable
     return files, skipped
@@ -59,6 +97,22 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def output_problem(path: Path) -> str | None:
+    """Why the report cannot be written to `path`, checked before linting; None when it looks fine."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "is a folder"
+    if not folder.exists():
+        return f"the folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is not writable"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zairyu-lint")
 def main():
@@ -67,13 +121,19 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None, help="出力形式 / output format")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None, help="出力形式 / output format")
 @click.option("--on", "on", default=None, help="申請予定日 YYYY-MM-DD（既定: 今日） / filing date")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 @click.option("--select", multiple=True, help="このコード（前方一致）だけを報告 / report only these codes (prefix)")
 @click.option("--ignore", multiple=True, help="このコード（前方一致）を報告しない / do not report these codes (prefix)")
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None, help="結果をファイルに書く / write to file")
-def check(paths, fmt, on, lang, select, ignore, output):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="並列に調べるファイル数（既定: CPU数） / files checked in parallel (default: CPU count)")
+@click.option("-q", "--quiet", is_flag=True, help="進捗と情報行を出さない / no progress bar or info lines")
+@click.option("--statistics", is_flag=True, help="ルールごとの件数を表示 / count findings per rule")
+@click.option("--exit-zero", is_flag=True,
+              help="エラーがあっても終了コード0（読めない入力は2のまま） / exit 0 even with error findings")
+def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics, exit_zero):
     """ワークブック（フォルダは再帰的に）をチェックします / check workbooks (folders recursively)."""
     try:
         settings, _ = find_settings()
@@ -82,7 +142,7 @@ def check(paths, fmt, on, lang, select, ignore, output):
     fmt = fmt or settings.get("format", "text")
     lang = lang or settings.get("lang", "ja")
     if fmt not in FORMATS:
-        raise click.UsageError(f"unknown format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
+        raise click.UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     on_text = on or settings.get("on")
     try:
         on_date = dt.date.fromisoformat(str(on_text)) if on_text else dt.date.today()
@@ -90,12 +150,19 @@ def check(paths, fmt, on, lang, select, ignore, output):
         raise click.BadParameter(f"{on_text!r} is not a date YYYY-MM-DD", param_hint="--on")
     options = Options(on=on_date, lang=lang, select=_codes(select) or _codes(settings.get("select")),
                       ignore=_codes(ignore) or _codes(settings.get("ignore")))
-    files, skipped = collect_inputs(list(paths))
-    for line in skipped:
-        click.echo(line, err=True)
-    results = lint_many(files, options)
-    text = FORMATS[fmt](results, lang)
     output = output or settings.get("output")
+    if output:
+        problem = output_problem(Path(output))
+        if problem:
+            click.echo(f"{output}: cannot write the report: {problem}", err=True)
+            sys.exit(EXIT_USAGE)
+    files, skipped = collect_inputs(list(paths))
+    if not quiet:
+        for line in skipped:
+            click.echo(line, err=True)
+    with Progress(len(files), enabled=False if quiet else None) as bar:
+        results = lint_many(files, options, jobs=jobs or settings.get("jobs") or default_jobs(), progress=bar.update)
+    text = FORMATS[fmt](results, lang, statistics=statistics)
     if output:
         try:
             write_atomically(Path(output), text)
@@ -108,6 +175,8 @@ def check(paths, fmt, on, lang, select, ignore, output):
         if not files:
             click.echo("no workbook found in the given paths", err=True)
         sys.exit(EXIT_USAGE)
+    if exit_zero:
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_ERRORS if any(r.count("error") for r in results) else EXIT_OK)
 
 
@@ -151,6 +220,16 @@ def schema_import(workbook, out_dir):
     path = snap.save(Path(out_dir) if out_dir else DATA_DIR)
     click.echo(f"{path}: {snap.procedure_ja} {snap.version}, {len(snap.fields)} fields, {len(snap.lists)} code lists")
 
+
+def _register_subcommands() -> None:
+    # review copies (annotate/split, check --annotate) and the Excel add-in's build/install/server
+    from xl_addin.cli import addin
+    from .cli_review import register as register_review
+    register_review(main)
+    main.add_command(addin)
+
+
+_register_subcommands()
 
 if __name__ == "__main__":
     main()

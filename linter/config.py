@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-KEYS = {"format", "on", "lang", "select", "ignore", "output"}
+KEYS = {"format", "on", "lang", "select", "ignore", "output", "jobs"}
 
 
 class ConfigError(ValueError):

@@ -1,12 +1,29 @@
-"""Reporters: text (grouped by file and sheet) and JSON (conventions.md, version 1)."""
+"""Reporters: text, JSON (conventions.md, version 1), json-lines, SARIF 2.1.0, GitHub workflow
+commands, JUnit XML and CSV.
+
+Every reporter is `fn(results, lang="ja", **opts) -> str`; `opts` may hold `statistics=True`
+(counts per rule) and `github_limit` (annotations per file). Results come sorted by path.
+"""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import unicodedata
+from collections import Counter
 from itertools import groupby
+from pathlib import PurePath
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
-from .findings import FileResult
+from .findings import FileResult, Finding
 
 JSON_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+GITHUB_LIMIT = 50
+CSV_COLUMNS = ("path", "rule", "severity", "sheet", "cell", "row", "column", "field", "message")
 
 
 def summary(results: list[FileResult]) -> dict:
@@ -22,12 +39,101 @@ def summary(results: list[FileResult]) -> dict:
     return out
 
 
-def to_json(results: list[FileResult]) -> str:
+def rule_statistics(results: list[FileResult]) -> dict[str, int]:
+    """Number of findings per rule code, sorted by code."""
+    counts = Counter(f.rule for r in results for f in r.findings)
+    return {code: counts[code] for code in sorted(counts)}
+
+
+def where(f: Finding) -> str:
+    """'Sheet!CD8', 'Sheet!8' (a row), 'Sheet' or '-' (the file)."""
+    if f.sheet is None:
+        return "-"
+    if f.cell:
+        return f"{f.sheet}!{f.cell}"
+    if f.row:
+        return f"{f.sheet}!{f.row}"
+    return f.sheet
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+def to_json(results: list[FileResult], statistics: bool = False) -> str:
     doc = {"version": JSON_VERSION, "files": [r.to_json() for r in results], "summary": summary(results)}
+    if statistics:
+        doc["summary"]["statistics"] = rule_statistics(results)
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
-def to_text(results: list[FileResult], lang: str = "ja") -> str:
+def to_json_lines(results: list[FileResult], lang: str = "ja", **_) -> str:
+    """One JSON object per finding, with the file's path first; nothing else."""
+    lines = [json.dumps({"path": r.path, **f.to_json()}, ensure_ascii=False)
+             for r in results for f in r.findings]
+    return "".join(line + "\n" for line in lines)
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(s))
+    return gap + s if right else s + gap
+
+
+def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(_width(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    out = []
+    for n, row in enumerate([header] + rows):
+        out.append("  ".join(_pad(str(c), widths[i], i in right) for i, c in enumerate(row)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
+def _yen(n) -> str:
+    return f"¥{n:,}" if isinstance(n, int) else "-"
+
+
+def summary_table(results: list[FileResult], lang: str = "ja") -> list[str]:
+    """file, procedure/version, applicants, errors, warnings, estimated fees (online/counter)."""
+    en = lang == "en"
+    header = (["file", "procedure/version", "applicants", "errors", "warnings", "fees (online/counter)"] if en
+              else ["ファイル", "手続/版", "申請人", "エラー", "警告", "手数料見込（オンライン/窓口）"])
+    rows = []
+    for r in results:
+        t = r.template
+        proc = f"{t.procedure} {t.version}" if t else ("(unreadable)" if en else "（読込不可）") if r.unreadable else "-"
+        fees = f"{_yen(r.fees.get('online'))} / {_yen(r.fees.get('counter'))}" if r.fees else "-"
+        rows.append([r.path, proc, str(r.applicants), str(r.count("error")), str(r.count("warning")), fees])
+    s = summary(results)
+    fees = s.get("fees")
+    rows.append(["total" if en else "合計", "", str(sum(r.applicants for r in results)), str(s["errors"]),
+                 str(s["warnings"]), f"{_yen(fees['online'])} / {_yen(fees['counter'])}" if fees else "-"])
+    return _table(header, rows, right={2, 3, 4})
+
+
+def statistics_table(results: list[FileResult], lang: str = "ja") -> list[str]:
+    from schemas import rules as R
+    en = lang == "en"
+    stats = rule_statistics(results)
+    if not stats:
+        return ["no findings" if en else "指摘はありません"]
+    rows = []
+    for code, n in stats.items():
+        try:
+            r = R.get(code)
+            sev, name = r.severity, r.summary(lang)
+        except KeyError:
+            sev, name = "", ""
+        rows.append([code, str(n), sev, name])
+    header = ["rule", "count", "severity", "summary"] if en else ["コード", "件数", "重大度", "概要"]
+    return _table(header, rows, right={1})
+
+
+def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = False, **_) -> str:
     en = lang == "en"
     lines = []
     for r in results:
@@ -42,11 +148,18 @@ def to_text(results: list[FileResult], lang: str = "ja") -> str:
             if sheet is not None:
                 lines.append(f"  {sheet}")
             for f in group:
-                where = f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet}!{f.row}" if f.row else (f.sheet or "-"))
-                lines.append(f"    {where}  {f.rule}  {f.severity}  {f.message}")
+                lines.append(f"    {where(f)}  {f.rule}  {f.severity}  {f.message}")
         if not r.findings:
             lines.append("  OK" if en else "  問題は見つかりませんでした")
+    if len(results) > 1:
+        lines.append("")
+        lines += summary_table(results, lang)
+    if statistics:
+        lines.append("")
+        lines += statistics_table(results, lang)
     s = summary(results)
+    if len(results) > 1 or statistics:
+        lines.append("")
     if en:
         lines.append(f"{s['files']} file(s): {s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info")
     else:
@@ -54,4 +167,168 @@ def to_text(results: list[FileResult], lang: str = "ja") -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = {"text": to_text, "json": lambda results, lang="ja": to_json(results) + "\n"}
+# --- SARIF 2.1.0 --------------------------------------------------------------------------------
+
+def _tool_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("zairyu-lint")
+    except Exception:  # noqa: BLE001 - not installed as a distribution
+        return "0"
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative (forward slashes, percent-encoded)."""
+    p = PurePath(path)
+    if p.is_absolute():
+        try:
+            return p.as_uri()
+        except ValueError:
+            pass
+    return quote(p.as_posix(), safe="/")
+
+
+def _logical_locations(f: Finding) -> list[dict]:
+    if f.sheet is None:
+        return []
+    if f.cell:
+        return [{"name": f.cell, "fullyQualifiedName": f"{f.sheet}!{f.cell}", "kind": "element"}]
+    if f.row:
+        return [{"name": str(f.row), "fullyQualifiedName": f"{f.sheet}!{f.row}:{f.row}", "kind": "element"}]
+    return [{"name": f.sheet, "fullyQualifiedName": f.sheet, "kind": "module"}]
+
+
+def to_sarif_doc(results: list[FileResult], lang: str = "ja") -> dict:
+    from schemas import rules as R
+    rules = R.all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver_rules = [{
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary(lang)},
+        "fullDescription": {"text": r.explain(lang)},
+        "help": {"text": r.explain(lang)},
+        "defaultConfiguration": {"level": SARIF_LEVEL.get(r.severity, "warning")},
+    } for r in rules]
+    sarif_results = []
+    for res in results:
+        uri = artifact_uri(res.path)
+        for f in res.findings:
+            loc = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+            logical = _logical_locations(f)
+            if logical:
+                loc["logicalLocations"] = logical
+            item = {"ruleId": f.rule, "level": SARIF_LEVEL.get(f.severity, "warning"),
+                    "message": {"text": f.message}, "locations": [loc]}
+            if f.rule in index:
+                item["ruleIndex"] = index[f.rule]
+            props = {k: v for k, v in (("sheet", f.sheet), ("cell", f.cell), ("row", f.row),
+                                        ("column", f.column), ("field", f.field)) if v is not None}
+            if props:
+                item["properties"] = props
+            sarif_results.append(item)
+    run = {
+        "tool": {"driver": {"name": "zairyu-lint", "version": _tool_version(), "rules": driver_rules}},
+        "artifacts": [{"location": {"uri": artifact_uri(r.path)}} for r in results],
+        "results": sarif_results,
+        "columnKind": "unicodeCodePoints",
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def to_sarif(results: list[FileResult], lang: str = "ja", **_) -> str:
+    return json.dumps(to_sarif_doc(results, lang), ensure_ascii=False, indent=1) + "\n"
+
+
+# --- GitHub workflow commands -------------------------------------------------------------------
+
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(results: list[FileResult], lang: str = "ja", github_limit: int = GITHUB_LIMIT, **_) -> str:
+    """'::error file=PATH,title=ZL101::sheet!cell message', at most `github_limit` per file."""
+    en = lang == "en"
+    lines = []
+    for r in results:
+        for f in r.findings[:github_limit]:
+            loc = where(f)
+            text = f"{loc} {f.message}" if loc != "-" else f.message
+            lines.append(f"::{GITHUB_LEVEL.get(f.severity, 'warning')} file={_gh_prop(r.path)},"
+                         f"title={_gh_prop(f.rule)}::{_gh_data(text)}")
+        left = len(r.findings) - github_limit
+        if left > 0:
+            msg = (f"{r.path}: {left} more finding(s) not shown (limit {github_limit} per file)" if en
+                   else f"{r.path}: ほか {left} 件の指摘は省略しました（1ファイル {github_limit} 件まで）")
+            lines.append(f"::notice::{_gh_data(msg)}")
+    s = summary(results)
+    msg = (f"zairyu-lint: {s['files']} file(s), {s['errors']} error(s), {s['warnings']} warning(s)" if en
+           else f"zairyu-lint: {s['files']} ファイル、エラー {s['errors']} 件、警告 {s['warnings']} 件")
+    lines.append(f"::notice::{_gh_data(msg)}")
+    return "".join(line + "\n" for line in lines)
+
+
+# --- JUnit XML ----------------------------------------------------------------------------------
+
+def to_junit(results: list[FileResult], lang: str = "ja", **_) -> str:
+    """One testsuite per file; one testcase per finding (error -> <failure>, an unreadable file ->
+    <error>, warning/info -> a passing testcase with the message in <system-out>), or one passing
+    testcase for a clean file."""
+    root = ET.Element("testsuites", name="zairyu-lint")
+    total = fails = errs = 0
+    for r in results:
+        suite = ET.SubElement(root, "testsuite", name=r.path)
+        cases = failures = errors = 0
+        for f in r.findings:
+            cases += 1
+            case = ET.SubElement(suite, "testcase", classname=r.path, name=f"{f.rule} {where(f)}")
+            detail = f"{f.rule} {f.severity} {where(f)}" + (f" [{f.field}]" if f.field else "") + f"\n{f.message}"
+            if f.severity == "error" and r.unreadable:
+                errors += 1
+                ET.SubElement(case, "error", message=f.message, type=f.rule).text = detail
+            elif f.severity == "error":
+                failures += 1
+                ET.SubElement(case, "failure", message=f.message, type=f.rule).text = detail
+            else:
+                ET.SubElement(case, "system-out").text = detail
+        if not r.findings:
+            cases += 1
+            ET.SubElement(suite, "testcase", classname=r.path, name="zairyu-lint")
+        suite.set("tests", str(cases))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        suite.set("skipped", "0")
+        total, fails, errs = total + cases, fails + failures, errs + errors
+    root.set("tests", str(total))
+    root.set("failures", str(fails))
+    root.set("errors", str(errs))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+def to_csv(results: list[FileResult], lang: str = "ja", **_) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in results:
+        for f in r.findings:
+            w.writerow([r.path, f.rule, f.severity, f.sheet or "", f.cell or "", f.row if f.row is not None else "",
+                        f.column or "", f.field or "", f.message])
+    return buf.getvalue()
+
+
+FORMATS = {
+    "text": to_text,
+    "json": lambda results, lang="ja", statistics=False, **_: to_json(results, statistics) + "\n",
+    "json-lines": to_json_lines,
+    "sarif": to_sarif,
+    "github": to_github,
+    "junit": to_junit,
+    "csv": to_csv,
+}

@@ -1,15 +1,152 @@
-"""Lint many files and apply the rules that look across files of one run."""
+"""Lint many files (in parallel worker processes) and apply the rules that look across files of one run.
+
+Workers are started once per run and import the engine once (forkserver preload on POSIX, an
+initializer everywhere), so the per-file cost is the linting itself, not pandas/pandera start-up.
+A file whose checking raised, or whose worker process died, gets a ZL001 finding; the other files
+are still checked. Results are returned sorted by path whatever the number of jobs.
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Callable
 
 from .engine import Options, lint_path
-from .findings import FileResult
+from .findings import Finding, FileResult
+
+# Upload files made by the official Excel tool, e.g. SA_03_001_20260401_ver1.csv (linter.upload reads them).
+UPLOAD_NAME = re.compile(r"^SA_03_00._.*_ver.*\.csv$", re.IGNORECASE)
+
+ProgressFn = Callable[[str], None]
 
 
-def lint_many(files: list[Path], options: Options) -> list[FileResult]:
-    results = [lint_path(f, options) for f in files]
+def is_upload_file(path: str | Path) -> bool:
+    return bool(UPLOAD_NAME.match(Path(path).name))
+
+
+def upload_support():
+    """linter.upload.lint_upload when that module exists, else None (imported lazily)."""
+    try:
+        from .upload import lint_upload
+    except ImportError:
+        return None
+    return lint_upload
+
+
+def crashed(path: str, options: Options, detail: str) -> FileResult:
+    """A ZL001 result for a file whose checking raised or whose worker process died."""
+    from schemas import rules as R
+    rule = R.get("ZL001")
+    if options.lang == "en":
+        reason = f"the checker failed on this file: {detail}"
+        hint = "The other files were still checked. Please report this with the file if you can."
+    else:
+        reason = f"チェック中に内部エラーが発生しました: {detail}"
+        hint = "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。"
+    msg = rule.message(options.lang, reason=reason, hint=hint)
+    return FileResult(path=path, template=None, applicants=0, unreadable=True,
+                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+
+
+def lint_one(path: str, options: Options) -> FileResult:
+    """Lint one workbook or upload file; never raises."""
+    try:
+        if is_upload_file(path):
+            lint_upload = upload_support()
+            if lint_upload is not None:
+                return lint_upload(Path(path), options)
+        return lint_path(Path(path), options)
+    except Exception as exc:  # noqa: BLE001 - one broken file must never stop the others
+        return crashed(path, options, f"{type(exc).__name__}: {exc}")
+
+
+def _worker_init() -> None:
+    """Runs once in each worker: import and warm up what every file needs."""
+    from schemas import rules as R
+    R.all_rules()
+    try:
+        from . import crossfile  # noqa: F401
+    except ImportError:
+        pass
+
+
+def _pool_context():
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["linter.engine", "linter.run", "schemas.rules"])
+        return ctx
+    return multiprocessing.get_context()
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _sort_key(r: FileResult):
+    return r.path
+
+
+def lint_many(files: list[Path | str], options: Options, jobs: int | None = None,
+              progress: ProgressFn | None = None) -> list[FileResult]:
+    """Lint every file (sorted by path, duplicates once) and apply the run-wide rules once."""
+    paths = sorted({str(f): None for f in files})
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = min(jobs, len(paths)) if paths else 1
+    if jobs <= 1:
+        results = []
+        for p in paths:
+            results.append(lint_one(p, options))
+            if progress:
+                progress(p)
+    else:
+        results = _lint_parallel(paths, options, jobs, progress)
+    results.sort(key=_sort_key)
     return apply_run_rules(results, options)
+
+
+def _lint_parallel(paths: list[str], options: Options, jobs: int, progress: ProgressFn | None) -> list[FileResult]:
+    done: dict[str, FileResult] = {}
+    broken: list[str] = []
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_worker_init)
+    try:
+        futures = {pool.submit(lint_one, p, options): p for p in paths}
+        for fut in as_completed(futures):
+            p = futures[fut]
+            try:
+                done[p] = fut.result()
+            except BrokenProcessPool:
+                broken.append(p)       # the pool died, maybe because of another file: try again alone
+                continue
+            except Exception as exc:   # noqa: BLE001 - e.g. a result that could not be pickled
+                done[p] = crashed(p, options, f"{type(exc).__name__}: {exc}")
+            if progress:
+                progress(p)
+    except BaseException:              # Ctrl-C: do not wait for the files not started yet
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    # A dead worker breaks the whole pool; check those files again, each in a process of its own,
+    # so that only the file that kills its process is reported as crashed.
+    for p in sorted(broken):
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(), initializer=_worker_init) as pool:
+                done[p] = pool.submit(lint_one, p, options).result()
+        except BrokenProcessPool:
+            done[p] = crashed(p, options, "the worker process died" if options.lang == "en"
+                              else "チェック用のプロセスが異常終了しました")
+        except Exception as exc:  # noqa: BLE001
+            done[p] = crashed(p, options, f"{type(exc).__name__}: {exc}")
+        if progress:
+            progress(p)
+    return [done[p] for p in paths]
 
 
 def apply_run_rules(results: list[FileResult], options: Options) -> list[FileResult]:
