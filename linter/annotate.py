@@ -1,0 +1,385 @@
+"""Review copies: the workbook with the flagged cells filled, a note on each, and a 「チェック結果」 sheet.
+
+Only these parts change (linter.xlsx_package edits them as strings; every other part is copied
+byte-for-byte, so VBA, hidden sheets, defined names, data validations (x14 too), shapes and protection
+stay as they were):
+  xl/styles.xml                     new fills and cell formats (a copy of each flagged cell's format + fill)
+  xl/worksheets/sheetN.xml          the `s` attribute of flagged cells (+ <legacyDrawing> when notes are new)
+  xl/commentsN.xml, xl/drawings/vmlDrawingN.vml and the sheet's .rels: the notes
+  xl/workbook.xml, xl/_rels/workbook.xml.rels, [Content_Types].xml: the added 「チェック結果」 sheet
+The input file is never modified; the copy is written to a temp file and moved into place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from .findings import FileResult, Finding
+from .xlsx_package import (
+    CELL_RE, CT_COMMENTS, CT_VML, NS_MAIN, REF_RE, REL_COMMENTS, REL_VML, Package, attrs_of,
+    cell_xml, col_name, col_num, expand_empty_sheet_data, inline_string_cell, insert_worksheet_child,
+    row_xml, sheet_data_span,
+)
+
+RESULT_SHEET = "チェック結果"
+FILL_RGB = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
+SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
+AUTHOR = "zairyu-lint"
+
+
+# --- styles --------------------------------------------------------------------------------
+
+class StyleEditor:
+    """Adds fills and cell formats to xl/styles.xml; `variant(s, severity)` gives a new cell-format index."""
+
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        self.xml = pkg.text("xl/styles.xml")
+        self.fill_ids: dict[str, int] = {}
+        self.cache: dict[tuple[int, str], int] = {}
+        self.new_fills: list[str] = []
+        self.new_xfs: list[str] = []
+        m = re.search(r"<fills\b[^>]*>(.*?)</fills>", self.xml, re.S)
+        self.n_fills = len(re.findall(r"<fill\b", m.group(1))) if m else 0
+        m = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", self.xml, re.S)
+        self.xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", m.group(1), re.S) if m else []
+
+    def fill(self, severity: str) -> int:
+        if severity not in self.fill_ids:
+            rgb = FILL_RGB.get(severity, FILL_RGB["info"])
+            self.new_fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="{rgb}"/>'
+                                  f'<bgColor indexed="64"/></patternFill></fill>')
+            self.fill_ids[severity] = self.n_fills + len(self.new_fills) - 1
+        return self.fill_ids[severity]
+
+    def variant(self, style: int, severity: str) -> int:
+        key = (style, severity)
+        if key not in self.cache:
+            base = self.xfs[style] if 0 <= style < len(self.xfs) else (self.xfs[0] if self.xfs else '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')
+            fid = self.fill(severity)
+            m = re.match(r"<xf\b([^>]*?)(/?)>", base)
+            head, selfclose, rest = m.group(1), m.group(2) == "/", base[m.end():]
+            if re.search(r'\bfillId="\d+"', head):
+                head = re.sub(r'\bfillId="\d+"', f'fillId="{fid}"', head)
+            else:
+                head += f' fillId="{fid}"'
+            if re.search(r'\bapplyFill="\w+"', head):
+                head = re.sub(r'\bapplyFill="\w+"', 'applyFill="1"', head)
+            else:
+                head += ' applyFill="1"'
+            xf = f"<xf{head}/>" if selfclose else f"<xf{head}>{rest}"
+            self.new_xfs.append(xf)
+            self.cache[key] = len(self.xfs) + len(self.new_xfs) - 1
+        return self.cache[key]
+
+    def save(self) -> None:
+        if not self.new_fills and not self.new_xfs:
+            return
+        xml = self.xml
+        if self.new_fills:
+            total = self.n_fills + len(self.new_fills)
+            if re.search(r"<fills\b[^>]*/>", xml):
+                xml = re.sub(r"<fills\b[^>]*/>", f'<fills count="{total}">' + "".join(self.new_fills) + "</fills>", xml, 1)
+            else:
+                xml = re.sub(r'(<fills\b[^>]*?)(\s+count="\d+")?(\s*>)', lambda m: f'{m.group(1)} count="{total}"{m.group(3)}', xml, 1)
+                xml = xml.replace("</fills>", "".join(self.new_fills) + "</fills>", 1)
+        if self.new_xfs:
+            total = len(self.xfs) + len(self.new_xfs)
+            xml = re.sub(r'(<cellXfs\b[^>]*?)(\s+count="\d+")?(\s*>)', lambda m: f'{m.group(1)} count="{total}"{m.group(3)}', xml, 1)
+            xml = xml.replace("</cellXfs>", "".join(self.new_xfs) + "</cellXfs>", 1)
+        self.pkg.set_text("xl/styles.xml", xml)
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor) -> str:
+    """Give each cell of `targets` ({ref: severity}) its filled format; cells or rows that are missing are added."""
+    xml = expand_empty_sheet_data(xml)
+    start, end = sheet_data_span(xml)
+    content = xml[start:end]
+    by_row: dict[int, dict[int, str]] = defaultdict(dict)
+    for ref, sev in targets.items():
+        m = REF_RE.fullmatch(ref)
+        if m:
+            by_row[int(m.group(2))][col_num(m.group(1))] = sev
+    col_styles = _column_styles(xml)
+    pieces, pos, seen = [], 0, set()
+    row_iter = re.finditer(r"<row\b[^>]*?(?:/>|>.*?</row>)", content, re.S)
+    pending = sorted(by_row)
+
+    def new_row(r: int) -> str:
+        cells = [(f"{col_name(c)}{r}", {"r": f"{col_name(c)}{r}", "s": str(styles.variant(col_styles.get(c, 0), sev))}, None)
+                 for c, sev in sorted(by_row[r].items())]
+        return row_xml({"r": str(r)}, cells)
+
+    for m in row_iter:
+        text = m.group()
+        r = int(re.search(r'\br="(\d+)"', text[: text.index(">") + 1]).group(1))
+        while pending and pending[0] < r:
+            pieces.append(content[pos:m.start()])
+            pos = m.start()
+            pieces.append(new_row(pending.pop(0)))
+        if pending and pending[0] == r:
+            pending.pop(0)
+            pieces.append(content[pos:m.start()])
+            pieces.append(_restyle_row(text, r, by_row[r], styles, col_styles))
+            pos = m.end()
+            seen.add(r)
+    pieces.append(content[pos:])
+    for r in pending:
+        pieces.append(new_row(r))
+    return xml[:start] + "".join(pieces) + xml[end:]
+
+
+def _column_styles(xml: str) -> dict[int, int]:
+    out = {}
+    for m in re.finditer(r"<col\b([^>]*)/?>", xml):
+        a = attrs_of(m.group(1))
+        if "style" in a:
+            for c in range(int(a.get("min", 1)), int(a.get("max", 1)) + 1):
+                if c > 16384:
+                    break
+                out[c] = int(a["style"])
+    return out
+
+
+def _restyle_row(text: str, r: int, cols: dict[int, str], styles: StyleEditor, col_styles: dict[int, int]) -> str:
+    head_end = text.index(">") + 1
+    if text[head_end - 2] == "/":      # <row .../>
+        ra = attrs_of(text[4:head_end - 2])
+        row_style = int(ra["s"]) if "s" in ra and ra.get("customFormat") == "1" else None
+        cells = [(f"{col_name(c)}{r}", {"r": f"{col_name(c)}{r}", "s": str(styles.variant(
+            row_style if row_style is not None else col_styles.get(c, 0), sev))}, None) for c, sev in sorted(cols.items())]
+        return row_xml(ra, cells)
+    ra = attrs_of(text[4:head_end - 1])
+    row_style = int(ra["s"]) if "s" in ra and ra.get("customFormat") == "1" else None
+    inner = text[head_end:-len("</row>")]
+    out, pos, todo = [], 0, dict(cols)
+    for m in CELL_RE.finditer(inner):
+        ca = attrs_of(m.group("attrs"))
+        ref = ca.get("r", "")
+        cm = REF_RE.fullmatch(ref)
+        c = col_num(cm.group(1)) if cm else 0
+        for missing in sorted(k for k in todo if k < c):
+            out.append(inner[pos:m.start()])
+            pos = m.start()
+            out.append(_new_cell(missing, r, todo.pop(missing), styles, row_style, col_styles))
+        if c in todo:
+            sev = todo.pop(c)
+            ca["s"] = str(styles.variant(int(ca.get("s", row_style if row_style is not None else col_styles.get(c, 0))), sev))
+            out.append(inner[pos:m.start()])
+            out.append(cell_xml(ca, m.group("inner")))
+            pos = m.end()
+    out.append(inner[pos:])
+    for c in sorted(todo):
+        out.append(_new_cell(c, r, todo[c], styles, row_style, col_styles))
+    return text[:head_end] + "".join(out) + "</row>"
+
+
+def _new_cell(c: int, r: int, sev: str, styles: StyleEditor, row_style, col_styles) -> str:
+    base = row_style if row_style is not None else col_styles.get(c, 0)
+    return cell_xml({"r": f"{col_name(c)}{r}", "s": str(styles.variant(base, sev))}, None)
+
+
+# --- notes ---------------------------------------------------------------------------------
+
+VML_HEAD = ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+            '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{idmap}"/></o:shapelayout>'
+            '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
+            '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>')
+
+
+def vml_shape(shape_id: int, ref: str, lines: int) -> str:
+    m = REF_RE.fullmatch(ref)
+    c, r = col_num(m.group(1)) - 1, int(m.group(2)) - 1
+    height = max(3, min(12, lines + 1))
+    return (f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;'
+            f'margin-top:2pt;width:260pt;height:{height * 13}pt;z-index:{shape_id % 100000};visibility:hidden" '
+            f'fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/>'
+            f'<v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
+            f'<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>'
+            f'<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+            f'<x:Anchor>{c + 1}, 15, {max(r - 1, 0)}, 10, {c + 5}, 15, {r + height}, 4</x:Anchor>'
+            f'<x:AutoFill>False</x:AutoFill><x:Row>{r}</x:Row><x:Column>{c}</x:Column></x:ClientData></v:shape>')
+
+
+def comment_xml(ref: str, author_id: int, text: str) -> str:
+    return (f'<comment ref="{ref}" authorId="{author_id}"><text><r><rPr><sz val="9"/><rFont val="Meiryo UI"/>'
+            f'<family val="3"/><charset val="128"/></rPr><t xml:space="preserve">{escape(text)}</t></r></text></comment>')
+
+
+def _used_idmaps(pkg: Package) -> set[int]:
+    used = set()
+    for name, data in pkg.parts.items():
+        if name.endswith(".vml"):
+            for m in re.finditer(rb'data="([\d,\s]+)"', data):
+                used.update(int(x) for x in re.findall(rb"\d+", m.group(1)))
+    return used
+
+
+def add_notes(pkg: Package, sheet_part: str, notes: dict[str, str]) -> None:
+    """Put a note on each cell of `notes` ({ref: text}); reuses the sheet's comments part when it has one."""
+    if not notes:
+        return
+    rels = pkg.rels(sheet_part)
+    comments_part = next((r["part"] for r in rels if r["type"] == REL_COMMENTS), None)
+    vml_part = next((r["part"] for r in rels if r["type"] == REL_VML), None)
+    xml = pkg.text(sheet_part)
+    # comments
+    if comments_part and comments_part in pkg.parts:
+        cx = pkg.text(comments_part)
+        authors = re.findall(r"<author>(.*?)</author>", cx, re.S)
+        if AUTHOR in authors:
+            aid = authors.index(AUTHOR)
+        else:
+            aid = len(authors)
+            cx = re.sub(r"<authors\s*/>", "<authors></authors>", cx, 1)
+            cx = cx.replace("</authors>", f"<author>{AUTHOR}</author></authors>", 1)
+        new, existing = [], set(re.findall(r'<comment\b[^>]*\bref="([A-Z]+\d+)"', cx))
+        for ref, text in notes.items():
+            if ref in existing:
+                run = (f'<r><rPr><sz val="9"/><rFont val="Meiryo UI"/></rPr>'
+                       f'<t xml:space="preserve">\n{escape(text)}</t></r>')
+                cx = re.sub(rf'(<comment\b[^>]*\bref="{ref}"[^>]*>.*?)(</text>)', lambda m: m.group(1) + run + m.group(2),
+                            cx, count=1, flags=re.S)
+            else:
+                new.append(comment_xml(ref, aid, text))
+        cx = re.sub(r"<commentList\s*/>", "<commentList></commentList>", cx, 1)
+        cx = cx.replace("</commentList>", "".join(new) + "</commentList>", 1)
+        pkg.set_text(comments_part, cx)
+        shapes_for = [ref for ref in notes if ref not in existing]
+    else:
+        comments_part = pkg.new_part_name("xl/comments{n}.xml")
+        body = "".join(comment_xml(ref, 0, text) for ref, text in notes.items())
+        pkg.set_text(comments_part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                    f'<comments xmlns="{NS_MAIN}"><authors><author>{AUTHOR}</author></authors>'
+                                    f'<commentList>{body}</commentList></comments>')
+        pkg.ensure_content_type(comments_part, CT_COMMENTS)
+        pkg.add_rel(sheet_part, REL_COMMENTS, comments_part)
+        shapes_for = list(notes)
+    # the VML shapes that show them
+    if vml_part and vml_part in pkg.parts:
+        vx = pkg.parts[vml_part].decode("utf-8", errors="surrogateescape")
+        ids = [int(x) for x in re.findall(r'_x0000_s(\d+)', vx)]
+        nxt = max(ids, default=1024) + 1
+        shapes = "".join(vml_shape(nxt + i, ref, notes[ref].count("\n") + 1) for i, ref in enumerate(shapes_for))
+        vx = vx[: vx.rindex("</xml>")] + shapes + vx[vx.rindex("</xml>"):]
+        pkg.parts[vml_part] = vx.encode("utf-8", errors="surrogateescape")
+    else:
+        used = _used_idmaps(pkg)
+        blocks = []
+        n = 1
+        while len(blocks) < len(shapes_for) // 1000 + 1:
+            if n not in used:
+                blocks.append(n)
+            n += 1
+        shapes = []
+        for i, ref in enumerate(shapes_for):
+            sid = blocks[i // 1000] * 1024 + 1 + i % 1000
+            shapes.append(vml_shape(sid, ref, notes[ref].count("\n") + 1))
+        vml_part = pkg.new_part_name("xl/drawings/vmlDrawing{n}.vml")
+        pkg.parts[vml_part] = (VML_HEAD.format(idmap=",".join(map(str, blocks))) + "".join(shapes) + "</xml>").encode("utf-8")
+        pkg.ensure_content_type(vml_part, CT_VML)
+        rid = pkg.add_rel(sheet_part, REL_VML, vml_part)
+        if 'xmlns:r="' not in xml[:3000]:
+            element = f'<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+        else:
+            element = f'<legacyDrawing r:id="{rid}"/>'
+        xml = insert_worksheet_child(xml, element, "legacyDrawing")
+        pkg.set_text(sheet_part, xml)
+
+
+# --- the results sheet ---------------------------------------------------------------------
+
+def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_names: set[str]) -> str:
+    en = lang == "en"
+    head = (["severity", "rule", "sheet", "cell", "field", "message"] if en
+            else ["重要度", "ルール", "シート", "セル", "項目", "メッセージ"])
+    t = result.template
+    desc = f"{t.procedure} {t.version} {t.status or ''}".strip() if t else "-"
+    errors, warnings = result.count("error"), result.count("warning")
+    title = (f"zairyu-lint {Path(result.path).name} [{desc}] {dt.date.today().isoformat()}: "
+             f"{errors} error(s), {warnings} warning(s)" if en else
+             f"zairyu-lint チェック結果 {Path(result.path).name} [{desc}] {dt.date.today().isoformat()}: "
+             f"エラー {errors} 件、警告 {warnings} 件")
+    rows = [f'<row r="1">{inline_string_cell("A1", title)}</row>',
+            '<row r="3">' + "".join(inline_string_cell(f"{col_name(i + 1)}3", h) for i, h in enumerate(head)) + "</row>"]
+    links = []
+    for i, f in enumerate(result.findings):
+        r = 4 + i
+        sev = f.severity if en else SEVERITY_JA.get(f.severity, f.severity)
+        where = f.cell or (str(f.row) if f.row else "")
+        vals = [sev, f.rule, f.sheet or "", where, f.field or "", f.message]
+        cells = []
+        for j, v in enumerate(vals):
+            style = styles.variant(0, f.severity) if j == 0 else None
+            cells.append(inline_string_cell(f"{col_name(j + 1)}{r}", v, style))
+        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+        if f.sheet and f.sheet in sheet_names and f.cell:
+            loc = "'" + f.sheet.replace("'", "''") + "'!" + f.cell
+            links.append(f'<hyperlink ref="D{r}" location={quoteattr(loc)} display={quoteattr(f.cell)}/>')
+    if not result.findings:
+        rows.append('<row r="4">' + inline_string_cell("A4", "OK" if en else "問題は見つかりませんでした") + "</row>")
+    widths = [9, 8, 34, 8, 34, 110]
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths))
+    last = 3 + max(len(result.findings), 1)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{NS_MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<dimension ref="A1:F{last}"/>'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>'
+            '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/>'
+            f'<cols>{cols}</cols><sheetData>{"".join(rows)}</sheetData>'
+            f'<autoFilter ref="A3:F{last}"/>'
+            + (f'<hyperlinks>{"".join(links)}</hyperlinks>' if links else "")
+            + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
+
+
+# --- the whole copy ------------------------------------------------------------------------
+
+def note_text(findings: list[Finding], lang: str) -> str:
+    en = lang == "en"
+    return "\n".join(f"[{f.severity if en else SEVERITY_JA.get(f.severity, f.severity)}] {f.rule} {f.message}"
+                     for f in findings)
+
+
+def annotate_package(pkg: Package, result: FileResult, lang: str = "ja") -> Package:
+    styles = StyleEditor(pkg)
+    sheets = {s.name: s for s in pkg.sheets()}
+    by_sheet: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for f in result.findings:
+        if f.sheet in sheets and f.cell and REF_RE.fullmatch(f.cell):
+            by_sheet[f.sheet][f.cell].append(f)
+    rank = {"error": 0, "warning": 1, "info": 2}
+    for name, cells in by_sheet.items():
+        part = sheets[name].part
+        targets = {ref: min((f.severity for f in fs), key=lambda s: rank.get(s, 3)) for ref, fs in cells.items()}
+        pkg.set_text(part, restyle_cells(pkg.text(part), targets, styles))
+        add_notes(pkg, part, {ref: note_text(fs, lang) for ref, fs in cells.items()})
+    name = RESULT_SHEET
+    n = 2
+    while name in sheets:
+        name = f"{RESULT_SHEET} ({n})"
+        n += 1
+    xml = results_sheet_xml(result, lang, styles, set(sheets))
+    styles.save()
+    pkg.add_sheet(name, xml)
+    return pkg
+
+
+def annotate_file(src: str | Path, out: str | Path, options=None, force: bool = False,
+                  result: FileResult | None = None) -> tuple[FileResult, Path]:
+    """Lint `src` (unless `result` is given) and write its review copy to `out`."""
+    from .engine import Options, lint_path
+    options = options or Options()
+    out = Path(out)
+    from .xlsx_package import OutputExists
+    if out.exists() and not force:
+        raise OutputExists(f"{out} exists (use --force to overwrite)")
+    result = result or lint_path(src, options)
+    pkg = Package(src)
+    annotate_package(pkg, result, options.lang)
+    return result, pkg.save(out, force=force)
