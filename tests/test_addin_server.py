@@ -1,0 +1,105 @@
+"""The Excel-on-the-web route: the xlwings Server project made by `zairyu-lint addin server DIR`.
+
+Needs the extra zairyu-lint[server] (xlwings-server, fastapi, httpx); skipped cleanly without it.
+xlwings Server is xlwings PRO: the project's own tests run under the non-commercial licence key.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+import importlib.util
+import re
+from urllib.parse import urlparse
+
+import pytest
+from click.testing import CliRunner
+from defusedxml import ElementTree as ET
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+if importlib.util.find_spec("xlwings_server") is None:   # not imported here: its settings are read at import
+    pytest.skip("xlwings-server is not installed (extra zairyu-lint[server])", allow_module_level=True)
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from conftest import SSW, golden_rows  # noqa: E402
+from xl_addin.cli import addin  # noqa: E402
+from xl_addin.openpyxl_engine import officejs_payload  # noqa: E402
+from xl_addin.protection import JS_REPROTECT, JS_REPROTECT_BOOK, JS_UNPROTECT, JS_UNPROTECT_BOOK  # noqa: E402
+from xl_addin.server import RIBBON_FUNCTION, SCRIPT_NAME, create_app  # noqa: E402
+
+COMMON = "申請情報入力(在留資格変更許可申請)"
+OFFICE = "{http://schemas.microsoft.com/office/appforoffice/1.1}"
+OV = "{http://schemas.microsoft.com/office/taskpaneappversionoverrides}"
+BT = "{http://schemas.microsoft.com/office/officeappbasictypes/1.0}"
+XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    path = tmp_path_factory.mktemp("srv") / "zairyu_server"
+    result = CliRunner().invoke(addin, ["server", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "non-commercial" in result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(project):
+    return TestClient(create_app(project), base_url="https://testserver")
+
+
+def test_script_endpoint_returns_actions(client, make_workbook):
+    import copy
+    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
+    rows[COMMON][0]["C"] = "1998/05/12"
+    path = make_workbook("henkou", rows, SSW, name="web.xlsx")
+    payload = officejs_payload(path)
+    resp = client.post(f"/xlwings/custom-scripts-call/{SCRIPT_NAME}", json=payload)
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    funcs = [a["func"] for a in actions]
+    pos = [s["name"] for s in payload["sheets"]].index(COMMON)
+    colors = [a for a in actions if a["func"] == "setRangeColors" and a["sheet_position"] == pos]
+    assert len(colors) == 1
+    grid, r0, c0 = colors[0]["args"][0], colors[0]["start_row"], colors[0]["start_column"]
+    assert grid[8 - 1 - r0][3 - 1 - c0] == "#ffc7ce"
+    assert any(a["func"] == "addNote" and a["args"][0] == "$C$8" for a in actions)
+    assert "addSheet" in funcs and funcs[-1] == "alert"
+    macros = [a["args"][0] for a in actions if a["func"] == "runMacro"]
+    assert {JS_UNPROTECT, JS_REPROTECT, JS_UNPROTECT_BOOK, JS_REPROTECT_BOOK} <= set(macros)
+
+
+def test_manifest_has_https_urls_and_a_ribbon_button(client):
+    resp = client.get("/manifest")
+    assert resp.status_code == 200
+    root = ET.fromstring(resp.content)
+    assert root.tag == f"{OFFICE}OfficeApp"
+    urls = [v for el in root.iter() for k, v in el.attrib.items() if k == "DefaultValue" and "://" in v]
+    urls += [el.text for el in root.iter(f"{OFFICE}AppDomain")]
+    assert urls and all(urlparse(u).scheme == "https" for u in urls), urls
+    buttons = [c for c in root.iter(f"{OV}Control") if c.get(f"{XSI}type") == "Button"]
+    strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{BT}String")}
+    check = next(b for b in buttons if b.find(f"{OV}Action").get(f"{XSI}type") == "ExecuteFunction")
+    assert check.find(f"{OV}Action/{OV}FunctionName").text == RIBBON_FUNCTION
+    assert strings[check.find(f"{OV}Label").get("resid")] == "チェック"
+    assert strings[check.find(f"{OV}Supertip/{OV}Description").get("resid")].startswith("開いているブック")
+    tab = next(root.iter(f"{OV}CustomTab"))
+    assert strings[tab.find(f"{OV}Label").get("resid")].startswith("在留申請チェック")
+
+
+def test_javascript_wires_button_and_protection(project):
+    js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
+    assert f'Office.actions.associate("{RIBBON_FUNCTION}"' in js
+    assert f'scriptName: "{SCRIPT_NAME}"' in js
+    for name in (JS_UNPROTECT, JS_REPROTECT, JS_UNPROTECT_BOOK, JS_REPROTECT_BOOK):
+        assert re.search(rf"async function {name}\(context", js) and f"registerCallback({name})" in js
+    toml = (project / "pyproject.toml").read_text(encoding="utf-8")
+    assert "__ID_" not in toml
+
+
+def test_taskpane_page_renders(client):
+    resp = client.get("/taskpane.html")
+    assert resp.status_code == 200 and "在留申請チェック" in resp.text and 'xw-click="zairyu_check"' in resp.text

@@ -1,0 +1,168 @@
+"""Build and install the desktop add-in (.xlam) for Excel on Windows and macOS.
+
+build_addin(DIR) runs `xlwings quickstart NAME --addin --ribbon`, replaces NAME.py with a main() that calls
+xl_addin.highlight(xw.Book.caller()) and rewrites only customUI/customUI.xml of the .xlam (our tab and
+button). The ribbon macro of the quickstart add-in (module RibbonMyAddin, Sub RunMain) imports the module
+named like the .xlam file, so NAME.xlam runs NAME.main().
+
+install_addin(xlam) copies it into Excel's start-up folder and writes the xlwings config (interpreter,
+PYTHONPATH) so that RunPython finds this Python and NAME.py.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ADDIN_NAME = "zairyu_check"
+CUSTOM_UI_PATH = "customUI/customUI.xml"
+RIBBON_MACRO = "RibbonMyAddin.RunMain"   # the quickstart add-in's VBA module and Sub
+
+CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">
+    <ribbon>
+        <tabs>
+            <tab id="zairyuTab" label="在留申請チェック">
+                <group id="zairyuGroup" label="検査">
+                    <button id="zairyuCheck" label="チェック" size="large" onAction="{RIBBON_MACRO}" imageMso="ReviewAcceptChange"
+                        screentip="在留申請チェック"
+                        supertip="開いているブックの入力シートを検査し、エラーのセルを赤、警告のセルを黄色にしてメモを付けます。結果はシート「チェック結果」に一覧で出ます。もう一度押すと前回の色とメモを消してから検査し直します。" />
+                </group>
+            </tab>
+        </tabs>
+    </ribbon>
+</customUI>
+"""
+
+MODULE = '''"""Called by the ribbon button 「チェック」 of {name}.xlam (VBA: RunPython "import {name};{name}.main()")."""
+import xlwings as xw
+
+from xl_addin import highlight
+
+
+def main():
+    highlight(xw.Book.caller())
+
+
+if __name__ == "__main__":
+    xw.Book("{name}.xlam").set_mock_caller()
+    main()
+'''
+
+
+def _xlwings_cmd() -> list[str]:
+    exe = Path(sys.executable).parent / ("xlwings.exe" if os.name == "nt" else "xlwings")
+    if exe.exists():
+        return [str(exe)]
+    return [sys.executable, "-c", "import sys; from xlwings.cli import main; sys.argv[0] = 'xlwings'; main()"]
+
+
+def rewrite_custom_ui(xlam: Path, xml: str = CUSTOM_UI) -> None:
+    """Replace customUI/customUI.xml inside the .xlam, keeping every other part byte for byte."""
+    tmp = xlam.with_name(xlam.name + ".tmp")
+    with zipfile.ZipFile(xlam) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        if CUSTOM_UI_PATH not in src.namelist():
+            raise RuntimeError(f"{xlam} has no {CUSTOM_UI_PATH}: not a ribbon add-in")
+        for info in src.infolist():
+            data = xml.encode("utf-8") if info.filename == CUSTOM_UI_PATH else src.read(info.filename)
+            dst.writestr(info, data)
+    os.replace(tmp, xlam)
+
+
+def build_addin(out_dir: str | Path, name: str = ADDIN_NAME) -> Path:
+    """Make OUT_DIR/NAME.xlam and OUT_DIR/NAME.py; returns the .xlam path."""
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run([*_xlwings_cmd(), "quickstart", name, "--addin", "--ribbon"], cwd=tmp,
+                              capture_output=True, text=True)
+        made = Path(tmp) / name
+        if proc.returncode != 0 or not (made / f"{name}.xlam").exists():
+            raise RuntimeError(f"xlwings quickstart failed: {proc.stderr or proc.stdout}")
+        rewrite_custom_ui(made / f"{name}.xlam")
+        (made / f"{name}.py").write_text(MODULE.format(name=name), encoding="utf-8")
+        for f in (f"{name}.xlam", f"{name}.py"):
+            shutil.copyfile(made / f, out / f)
+    return out / f"{name}.xlam"
+
+
+# -- install -------------------------------------------------------------------------------------------------
+class UnsupportedPlatform(Exception):
+    pass
+
+
+@dataclass
+class Installed:
+    addin: Path
+    config: Path
+    settings: dict
+
+
+def startup_folder(platform: str = sys.platform, home: Path | None = None, env=os.environ) -> Path:
+    home = home or Path.home()
+    if platform.startswith("win"):
+        appdata = Path(env.get("APPDATA") or home / "AppData" / "Roaming")
+        return appdata / "Microsoft" / "Excel" / "XLSTART"
+    if platform == "darwin":
+        return home / "Library" / "Group Containers" / "UBF8T346G9.Office" / "User Content" / "Startup" / "Excel"
+    raise UnsupportedPlatform(platform)
+
+
+def _running_excel_startup() -> Path | None:
+    """Excel's own start-up folder when an Excel is running (xlwings' App.startup_path)."""
+    try:
+        import xlwings as xw
+        if xw.apps.count and xw.apps.active.engine.name == "excel":
+            return Path(xw.apps.active.startup_path)
+    except Exception:
+        return None
+    return None
+
+
+def config_file(platform: str = sys.platform, home: Path | None = None) -> Path:
+    """Where xlwings' VBA reads its user config (xlwings.bas GetConfigFilePath)."""
+    home = home or Path.home()
+    if platform.startswith("win"):
+        return home / ".xlwings" / "xlwings.conf"
+    if platform == "darwin":
+        return home / "Library" / "Containers" / "com.microsoft.Excel" / "Data" / "xlwings.conf"
+    raise UnsupportedPlatform(platform)
+
+
+def write_config(path: Path, settings: dict[str, str]) -> None:
+    """Set keys in an xlwings.conf ("KEY","value" lines), keeping the other lines."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    keep = [ln for ln in lines if ln.strip() and ln.split(",")[0].strip('"') not in settings]
+    keep += [f'"{k}","{v}"' for k, v in settings.items()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(keep) + "\n", encoding="utf-8")
+
+
+def install_addin(xlam: str | Path, platform: str = sys.platform, home: Path | None = None,
+                  interpreter: str | None = None, env=os.environ) -> Installed:
+    xlam = Path(xlam).resolve()
+    if not xlam.is_file():
+        raise FileNotFoundError(xlam)
+    module = xlam.with_suffix(".py")
+    folder = _running_excel_startup() if platform == sys.platform and home is None else None
+    folder = folder or startup_folder(platform, home, env)
+    conf = config_file(platform, home)
+    key = "INTERPRETER_WIN" if platform.startswith("win") else "INTERPRETER_MAC"
+    settings = {key: interpreter or sys.executable, "PYTHONPATH": str(module.parent)}
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(xlam, folder / xlam.name)
+    write_config(conf, settings)
+    if platform == "darwin" and platform == sys.platform:
+        # RunPython on macOS needs xlwings' AppleScript in Excel's script folder
+        subprocess.run([*_xlwings_cmd(), "runpython", "install"], check=False)
+    return Installed(folder / xlam.name, conf, settings)
+
+
+ELSEWHERE = """The desktop add-in needs Microsoft Excel on Windows or macOS; this is {platform}.
+Build it here with `zairyu-lint addin build -o DIR`, copy DIR to the Windows or Mac computer that has
+Excel and this Python package installed, and run `zairyu-lint addin install DIR/{name}.xlam` there
+(see docs/addin.md). For Excel on the web, use the xlwings Server route (`zairyu-lint addin server DIR`)."""

@@ -1,0 +1,304 @@
+"""highlight(book): check the open workbook with the engine and mark the findings in place.
+
+No rule logic lives here: the findings come from linter.engine.lint_workbook, exactly as on the command
+line. This module only reads (xl_addin.reading) and paints:
+
+* a fill on every cell with an error (ERROR_FILL) or a warning (WARNING_FILL), in one set_colors call per
+  block of the sheet's data area (rows 8–307), never one call per cell;
+* a note on each such cell with the finding messages (Japanese by default);
+* a result sheet 「チェック結果」 listing every finding, with a HYPERLINK formula to its cell;
+* a message box with the counts per sheet.
+
+What a run adds is recorded in the result sheet's last three columns (cell, fill before, note added), so
+the next run first puts back exactly those fills, deletes exactly those notes and the old result sheet, and
+touches nothing else. Cell values of the input sheets are never written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from linter.engine import Options, lint_workbook
+from linter.findings import FileResult, Finding
+from schemas.cells import col_index, col_letter
+from schemas.snapshot import FIRST_ROW, LAST_ROW
+
+from .protection import ProtectionError, book_unprotected, unprotected
+from .reading import read_book
+
+RESULT_SHEET = "チェック結果"
+TITLE = "在留申請チェック"
+ERROR_FILL = (255, 199, 206)     # light red
+WARNING_FILL = (255, 235, 156)   # light yellow
+FILLS = {"error": ERROR_FILL, "warning": WARNING_FILL}
+MAX_BLOCK_CELLS = 10_000         # xlwings' limit for one Range.set_colors call
+SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
+SEVERITY_EN = {"error": "error", "warning": "warning", "info": "info"}
+HEADER_JA = ["No.", "重要度", "シート", "セル", "項目", "ルール", "メッセージ",
+             "セル番地（復元用）", "塗る前の色（復元用）", "メモ追加（復元用）"]
+HEADER_EN = ["No.", "Severity", "Sheet", "Cell", "Field", "Rule", "Message",
+             "Address (for undo)", "Fill before (for undo)", "Note added (for undo)"]
+REC_CELL, REC_PRIOR, REC_NOTE = 7, 8, 9   # 0-based columns of the undo record
+
+
+@dataclass
+class Mark:
+    sheet: str
+    row: int
+    col: int                     # 1-based
+    severity: str = "info"
+    messages: list[str] = field(default_factory=list)
+    prior: tuple | None = None   # fill before this run painted it
+    note_added: bool = False
+
+    @property
+    def address(self) -> str:
+        return f"{col_letter(self.col - 1)}{self.row}"
+
+
+@dataclass
+class Summary:
+    result: FileResult
+    counts: dict[str, dict[str, int]]     # sheet (or "") -> {"error": n, "warning": n, "info": n}
+    painted: int
+    notes: int
+    notes_supported: bool = True
+    skipped_sheets: list[str] = field(default_factory=list)   # could not unprotect
+    message: str = ""
+
+
+def highlight(book, lang: str = "ja", on: dt.date | None = None, alert: bool = True) -> Summary:
+    """Check `book` (any xlwings Book) and mark its findings; returns what was done."""
+    options = Options(on=on or dt.date.today(), lang=lang)
+    sheet_names = [s.name for s in book.sheets]
+    data = read_book(book)
+    data.sheet_names = [n for n in data.sheet_names if n != RESULT_SHEET]
+    result = lint_workbook(data, options)
+    previous = _read_previous(book) if RESULT_SHEET in sheet_names else []
+    marks = _marks(result.findings, set(sheet_names) - {RESULT_SHEET}, lang)
+
+    summary = Summary(result=result, counts=_counts(result.findings), painted=0, notes=0)
+    by_sheet_prev: dict[str, dict[tuple, Mark]] = defaultdict(dict)
+    for m in previous:
+        by_sheet_prev[m.sheet][(m.row, m.col)] = m
+    by_sheet_new: dict[str, dict[tuple, Mark]] = defaultdict(dict)
+    for m in marks:
+        by_sheet_new[m.sheet][(m.row, m.col)] = m
+
+    for name in [n for n in sheet_names if n in by_sheet_prev or n in by_sheet_new]:
+        sheet = book.sheets[name]
+        try:
+            with unprotected(sheet):
+                _paint_sheet(sheet, by_sheet_prev.get(name, {}), by_sheet_new.get(name, {}), summary)
+        except ProtectionError:
+            # nothing painted here: keep the previous record so a later run can still undo it
+            summary.skipped_sheets.append(name)
+            marks = [m for m in marks if m.sheet != name] + list(by_sheet_prev.get(name, {}).values())
+
+    with book_unprotected(book):
+        if RESULT_SHEET in [s.name for s in book.sheets]:
+            book.sheets[RESULT_SHEET].delete()
+        _write_result_sheet(book, result.findings, marks, lang)
+
+    summary.message = _message(summary, lang)
+    if alert:
+        book.app.alert(summary.message, title=TITLE, mode="critical" if summary.result.count("error") else "info")
+    return summary
+
+
+# -- what to paint -----------------------------------------------------------------------------------------
+def _marks(findings: list[Finding], sheets: set[str], lang: str) -> list[Mark]:
+    marks: dict[tuple, Mark] = {}
+    labels = SEVERITY_EN if lang == "en" else SEVERITY_JA
+    for f in findings:
+        if f.severity not in FILLS or not (f.sheet in sheets and f.row and f.column):
+            continue
+        if not FIRST_ROW <= f.row <= LAST_ROW:
+            continue
+        key = (f.sheet, f.row, col_index(f.column) + 1)
+        m = marks.setdefault(key, Mark(*key))
+        if m.severity != "error":
+            m.severity = f.severity
+        m.messages.append(f"【{labels[f.severity]}】{f.message}（{f.rule}）")
+    return list(marks.values())
+
+
+def _counts(findings: list[Finding]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for f in findings:
+        c = counts.setdefault(f.sheet or "", {"error": 0, "warning": 0, "info": 0})
+        c[f.severity] = c.get(f.severity, 0) + 1
+    return counts
+
+
+# -- painting ----------------------------------------------------------------------------------------------
+def _read_color(sheet, row: int, col: int):
+    try:
+        return sheet.range((row, col)).color
+    except NotImplementedError:      # remote engine: fills can't be read synchronously; the template has none
+        return None
+
+
+def _paint_sheet(sheet, prev: dict[tuple, Mark], new: dict[tuple, Mark], summary: Summary) -> None:
+    colors: dict[tuple, object] = {}
+    for key, m in prev.items():
+        colors[key] = m.prior                      # undo the previous run
+    for key, m in new.items():
+        m.prior = prev[key].prior if key in prev else _read_color(sheet, *key)
+        colors[key] = FILLS[m.severity]
+    _set_colors(sheet, colors)
+    summary.painted += len(new)
+
+    for key, m in prev.items():
+        if m.note_added:
+            note = sheet.range(key).note
+            if note is not None:
+                note.delete()
+    for key, m in new.items():
+        if not summary.notes_supported:
+            break
+        cell = sheet.range(key)
+        try:
+            if cell.note is not None:          # someone else's note: leave it, the result sheet has the message
+                continue
+            cell.add_note("\n".join(m.messages))
+        except NotImplementedError:            # Office.js without ExcelApi 1.18
+            summary.notes_supported = False
+            continue
+        m.note_added = True
+        summary.notes += 1
+
+
+def _set_colors(sheet, colors: dict[tuple, object]) -> None:
+    """Apply {(row, col): colour or None} with as few set_colors calls as possible (one per block)."""
+    if not colors:
+        return
+    rows = [r for r, _ in colors]
+    cols = [c for _, c in colors]
+    r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
+    width = c1 - c0 + 1
+    step = max(1, MAX_BLOCK_CELLS // width)
+    for top in range(r0, r1 + 1, step):
+        bottom = min(r1, top + step - 1)
+        block = [[colors.get((r, c), ...) for c in range(c0, c1 + 1)] for r in range(top, bottom + 1)]
+        if all(v is ... for row in block for v in row):
+            continue
+        sheet.range((top, c0), (bottom, c1)).set_colors(block)
+
+
+# -- the result sheet --------------------------------------------------------------------------------------
+def _hex(color) -> str:
+    if not color:
+        return ""
+    r, g, b = color
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def _from_hex(text) -> tuple | None:
+    text = str(text or "").strip().lstrip("#")
+    if len(text) != 6:
+        return None
+    try:
+        return tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return None
+
+
+def _link(sheet: str, cell: str) -> str:
+    target = "#'" + sheet.replace("'", "''") + "'!" + cell
+    return '=HYPERLINK("' + target.replace('"', '""') + '","' + cell + '")'
+
+
+def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: str) -> None:
+    labels = SEVERITY_EN if lang == "en" else SEVERITY_JA
+    by_cell = {(m.sheet, m.address): m for m in marks}
+    rows = [HEADER_EN if lang == "en" else HEADER_JA]
+    recorded = set()
+    for i, f in enumerate(findings, 1):
+        m = by_cell.get((f.sheet, f.cell)) if f.sheet and f.cell else None
+        rec = ["", "", ""]
+        if m is not None and (f.sheet, f.cell) not in recorded:
+            recorded.add((f.sheet, f.cell))
+            rec = [m.address, _hex(m.prior), "1" if m.note_added else "0"]
+        rows.append([i, labels.get(f.severity, f.severity), f.sheet or "",
+                     _link(f.sheet, f.cell) if f.sheet and f.cell else "", f.field or "", f.rule, f.message,
+                     *rec])
+    # marks kept from a run whose sheet could not be repainted (no finding of this run on them)
+    for m in marks:
+        if (m.sheet, m.address) not in recorded:
+            rows.append(["", "", m.sheet, "", "", "", "", m.address, _hex(m.prior), "1" if m.note_added else "0"])
+            recorded.add((m.sheet, m.address))
+    sheets = list(book.sheets)
+    sheet = book.sheets.add(name=RESULT_SHEET, after=sheets[-1])
+    sheet.range((1, 1), (len(rows), len(rows[0]))).value = rows
+    sheet.range((1, 1), (1, len(rows[0]))).set_colors([[(221, 235, 247)] * len(rows[0])])
+    fills = [[FILLS.get(_sev_of(r[1], labels), ...)] for r in rows[1:]]
+    if fills:
+        for start in range(0, len(fills), MAX_BLOCK_CELLS):
+            chunk = fills[start:start + MAX_BLOCK_CELLS]
+            sheet.range((2 + start, 2), (1 + start + len(chunk), 2)).set_colors(chunk)
+    try:
+        sheet.range((1, 1), (len(rows), 7)).autofit()
+    except Exception:   # autofit is cosmetic; some engines have none
+        pass
+
+
+def _sev_of(label, labels) -> str:
+    for k, v in labels.items():
+        if v == label:
+            return k
+    return ""
+
+
+def _read_previous(book) -> list[Mark]:
+    """The undo record of the previous run, from its result sheet."""
+    sheet = book.sheets[RESULT_SHEET]
+    last_row = sheet.used_range.row + sheet.used_range.shape[0] - 1
+    if last_row < 2:
+        return []
+    values = sheet.range((2, 1), (last_row, REC_NOTE + 1)).options(ndim=2).value
+    marks = []
+    for row in values:
+        sheet_name, address = row[2], row[REC_CELL]
+        if not sheet_name or not address:
+            continue
+        address = str(address).strip().replace("$", "")
+        letters = "".join(ch for ch in address if ch.isalpha())
+        digits = "".join(ch for ch in address if ch.isdigit())
+        if not letters or not digits:
+            continue
+        r = int(digits)
+        if not FIRST_ROW <= r <= LAST_ROW:
+            continue   # only the data area is ever painted
+        note = str(row[REC_NOTE]).strip() in ("1", "1.0", "True", "TRUE")
+        marks.append(Mark(str(sheet_name), r, col_index(letters.upper()) + 1, prior=_from_hex(row[REC_PRIOR]),
+                          note_added=note))
+    return marks
+
+
+# -- the message box ---------------------------------------------------------------------------------------
+def _message(s: Summary, lang: str) -> str:
+    en = lang == "en"
+    res = s.result
+    if not res.findings:
+        return "No problems found." if en else "問題は見つかりませんでした。"
+    lines = []
+    head = (f"{res.count('error')} errors, {res.count('warning')} warnings, {res.count('info')} notes"
+            if en else f"エラー {res.count('error')} 件、警告 {res.count('warning')} 件、情報 {res.count('info')} 件")
+    lines.append(head)
+    for sheet, c in s.counts.items():
+        name = sheet or ("(workbook)" if en else "（ブック全体）")
+        lines.append(f"・{name}: " + (f"errors {c['error']}, warnings {c['warning']}" if en
+                                      else f"エラー {c['error']}、警告 {c['warning']}")
+                     + (f", info {c['info']}" if en and c['info'] else f"、情報 {c['info']}" if c['info'] else ""))
+    lines.append("")
+    lines.append(f"See the sheet 「{RESULT_SHEET}」." if en else f"一覧はシート「{RESULT_SHEET}」にあります。")
+    if not s.notes_supported:
+        lines.append("Notes were not added: this Excel does not support them (ExcelApi 1.18)." if en else
+                     "このExcelではメモを付けられないため、メモは省略しました（ExcelApi 1.18 が必要）。")
+    if s.skipped_sheets:
+        names = "、".join(s.skipped_sheets)
+        lines.append(f"Could not unprotect (not painted): {names}" if en else
+                     f"保護を解除できなかったため色を付けていません: {names}")
+    return "\n".join(lines)

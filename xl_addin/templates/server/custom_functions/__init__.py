@@ -1,0 +1,1 @@
+# zairyu-lint defines no custom functions.
