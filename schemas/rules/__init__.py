@@ -59,7 +59,7 @@ def all_rules() -> list[Rule]:
 
 def _load() -> None:
     # importing the family modules registers their rules
-    from . import file_rules, column_rules, damage_rules  # noqa: F401
+    from . import file_rules, column_rules, damage_rules, upload_rules, robust_rules  # noqa: F401
     try:
         from . import format_rules, contradiction_rules, ssw_rules, filing_rules  # noqa: F401
     except ImportError:
