@@ -284,7 +284,8 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
             pat = plan.patterns[fidx]
             if pat is None:
                 continue
-            bad = ~np.fromiter((pat.fullmatch(v) is not None for v in grp["value"]), dtype=bool, count=len(grp))
+            bad = ~np.fromiter((pat.fullmatch(v) is not None for v in grp["value"].to_numpy(object)), dtype=bool,
+                               count=len(grp))
             ok.loc[grp.index[bad]] = False
         return ok
 
@@ -316,7 +317,7 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
             mask = _checked(df) & (df["value"] != "") & (df["list_id"] != "") & (dep if dependent else ~dep)
             for list_id, grp in df[mask].groupby("list_id", sort=False):
                 fidx = grp["field"].to_numpy()
-                found = code_found(snap, list_id, grp["value"], [list_sheet_for(fields[i]) for i in fidx])
+                found = code_found(snap, list_id, grp["value"].to_numpy(object), [list_sheet_for(fields[i]) for i in fidx])
                 ok.loc[grp.index[~found]] = False
             return ok
         return check
