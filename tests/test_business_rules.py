@@ -86,6 +86,8 @@ def test_clean_rows_have_no_business_findings(make_workbook, procedure):
 FIRING = [
     ("real-date", "henkou", {("C", 0): {"C": "19990231"}}, "ZL201", ["C8"], None),
     ("real-month", "henkou", {("V", 0): {"AJ": "有 Yes", "AK": "202413", "AM": "株式会社テスト"}}, "ZL201", ["AK8"], None),
+    # 満了日 has no class or length in the column table: its form is ours to check
+    ("expiry-with-slashes", "henkou", {("C", 0): {"U": "2026/06/30"}}, "ZL201", ["U8"], None),
     ("card", "henkou", {("C", 0): {"W": "AB1234567CDE"}}, "ZL202", ["W8"], None),
     ("relative-card-chars", "henkou", {("C", 0): {"AE": "有 Yes", "AL": "ab12345678cd"}}, "ZL203", ["AL8"], None),
     ("relative-card-pattern", "henkou", {("C", 0): {"AE": "有 Yes", "AL": "123456789012"}}, "ZL204", ["AL8"], None),
@@ -242,6 +244,8 @@ def test_rule_fires(make_workbook, tmp_path_factory, case):
 QUIET = [
     ("birth-unknown-forms", "henkou", {("C", 0): {"C": "19980000"}, ("C", 1): {"C": "20000300"}}, "ZL201", None),
     ("birth-all-nines", "henkou", {("C", 0): {"C": "99999999"}}, "ZL201", None),
+    # a birth date's form is the table's (ZL102/ZL104), not reported twice
+    ("birth-with-slashes-is-the-tables", "henkou", {("C", 0): {"C": "1998/5/12"}}, "ZL201", None),
     ("relative-card-ok", "henkou", {("C", 0): {"AE": "有 Yes", "AL": "AB12345678CD"}}, "ZL204", None),
     ("ed-ok", "henkou", {("C", 0): {"V": "無 No", "W": None, "X": "ABCD", "Y": "1234567"}}, "ZL205", None),
     ("email-reuse-two", "henkou", {("C", 1): {"BY": "nguyen.an@example.com"}}, "ZL208", None),

@@ -46,6 +46,7 @@ EXPECTED_MISTAKES = {
     ("ZL102", C, "BW19"),   # full-width ＠ in the e-mail address
     ("ZL101", C, "Z20"),    # reason left blank
     ("ZL601", V, "EK21"),   # corporate number stored as a number
+    ("ZL201", C, "T22"),    # expiry date written with slashes (the official tool lets it through)
     ("ZL102", V, "IT23"),   # registration number in half-width digits
     ("ZL602", C, "I24"),    # Hokkaido postal code typed as a number
     ("ZL104", C, "I24"),

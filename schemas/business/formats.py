@@ -30,10 +30,15 @@ def freemail_domains() -> set[str]:
 
 
 # -- dates -------------------------------------------------------------------------------------
-def real_date_ok(text: str, digits: int, birth: bool) -> bool:
+def real_date_ok(text: str, digits: int, birth: bool, format_checked: bool = True) -> bool:
+    """`format_checked`: the column table already enforces the digits (半角数字, exact length)."""
     t = str(text or "")
-    if t == "" or not (t.isascii() and t.isdigit()) or len(t) != digits:
-        return True     # empty, or a class/length problem reported by ZL102/ZL104
+    if t == "":
+        return True
+    if not (t.isascii() and t.isdigit()) or len(t) != digits:
+        # a class/length problem is ZL102/ZL104's where the table checks it; else it is ours
+        # (the table leaves 満了日 and 旅券有効期限 unchecked: "2027/02/25" would pass the official tool)
+        return format_checked
     if digits == 6:
         return ym(t) is not None
     if birth and (t == "99999999" or t.endswith("0000") or
@@ -70,7 +75,8 @@ def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
         else:
             continue
         seen.add((f.sheet, f.col))
-        out.append((f.sheet, f.col, digits, "生年月日" in label or "生年月日" in (f.label or "")))
+        format_checked = list(f.classes) == ["半角数字"] and f.exact and f.length == digits
+        out.append((f.sheet, f.col, digits, "生年月日" in label or "生年月日" in (f.label or ""), format_checked))
     return out
 
 
@@ -138,15 +144,15 @@ def text_fields(F: Frame) -> list[tuple[str, str, object]]:
 def cell_frame(F: Frame) -> pd.DataFrame:
     """Long form for the per-cell format rules: one row per non-empty (applicant, date or text field)."""
     recs = []
-    for sheet, col, digits, birth in date_fields(F):
+    for sheet, col, digits, birth, checked in date_fields(F):
         for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
             if v:
-                recs.append((sheet, col, i, str(v).strip(), "date", digits, birth, None))
+                recs.append((sheet, col, i, str(v).strip(), "date", digits, birth, None, checked))
     for sheet, col, pat in text_fields(F):
         for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
             if isinstance(v, str) and not v.isascii():
-                recs.append((sheet, col, i, v, "text", 0, False, pat))
-    return pd.DataFrame(recs, columns=["sheet", "col", "i", "value", "kind", "digits", "birth", "pat"])
+                recs.append((sheet, col, i, v, "text", 0, False, pat, True))
+    return pd.DataFrame(recs, columns=["sheet", "col", "i", "value", "kind", "digits", "birth", "pat", "checked"])
 
 
 def _problems(df: pd.DataFrame, n: int) -> pd.Series:
@@ -161,8 +167,9 @@ def _hankana(df: pd.DataFrame) -> pd.Series:
 
 # code -> (vectorised check over the cell frame, message params of one failing cell)
 CELL_CHECKS = {
-    "ZL201": (lambda df: pd.Series([k != "date" or real_date_ok(v, d, b) for v, k, d, b in
-                                    zip(df["value"], df["kind"], df["digits"], df["birth"])], index=df.index),
+    "ZL201": (lambda df: pd.Series([k != "date" or real_date_ok(v, d, b, c) for v, k, d, b, c in
+                                    zip(df["value"], df["kind"], df["digits"], df["birth"], df["checked"])],
+                                   index=df.index),
               lambda rec, lang: {"expected": _date_hint(rec["digits"], rec["birth"], lang)}),
     "ZL213": (lambda df: _problems(df, 0) == "",
               lambda rec, lang: {"bad": _allowed(char_problems(rec["value"])[0], rec["pat"])}),

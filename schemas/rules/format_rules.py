@@ -11,6 +11,7 @@ rule("ZL201", "real-date", "error",
      explain=(f"""
 何を調べるか: 日付の項目（列項目TBLに「日付出力」がある YYYYMMDD / YYYYMM の項目）が実在する日付か。
 生年月日は、不明を表す 99999999・YYYY0000・YYYYMM00 を認めます。桁数・文字種は ZL104/ZL102 が調べます。
+列項目TBLに文字種・桁数のない日付（在留期間の満了日、旅券の有効期限）は、このルールが形式（8桁の数字）も調べます。
 なぜ問題か: 公式ツールは桁数と数字しか調べず、20260231 や 202613 もそのまま出力します。システムで日付として
 受け付けられず、申請が差し戻されます（{_TR} §9b「Dates must be real calendar dates」、§12）。
 例: 20260230、19990431、202513（職歴の年月）。
@@ -18,7 +19,8 @@ rule("ZL201", "real-date", "error",
 """, f"""
 What it checks: date fields (those with a 日付出力 pattern in 列項目TBL, YYYYMMDD or YYYYMM) hold a real
 calendar date. Birth dates also accept the 'unknown' forms 99999999, YYYY0000 and YYYYMM00. Length and
-character class are ZL104/ZL102.
+character class are ZL104/ZL102; for dates the column table leaves unchecked (在留期間の満了日, the passport's
+expiry) this rule also checks the form (8 digits): "2027/02/25" passes the official tool.
 Why: the official tool checks only digits and length, so 20260231 or 202613 are exported and then fail
 as dates ({_TR} §9b, §12).
 Example: 20260230, 19990431, 202513 (a job-history month).
