@@ -368,7 +368,8 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         ("ZL101", required), ("ZL105", in_list(False)), ("ZL106", in_list(True)), ("ZL108", not_applicable),
         ("ZL601", number_for_text), ("ZL602", leading_zero), ("ZL603", exponent), ("ZL604", date_cell),
     ]
-    return [pa.Check(fn, name=code, error=code) for code, fn in specs]
+    # ignore_na=False: nothing is NA in the cell table, and dropping NA rows per check costs more than the checks
+    return [pa.Check(fn, name=code, error=code, ignore_na=False) for code, fn in specs]
 
 
 def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets: list[str]) -> np.ndarray:
