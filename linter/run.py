@@ -2,7 +2,7 @@
 
 Workers are started once per run and import the engine once (forkserver preload on POSIX, an
 initializer everywhere), so the per-file cost is the linting itself, not pandas/pandera start-up.
-A file whose checking raised, or whose worker process died, gets a ZL001 finding; the other files
+A file whose checking raised, or whose worker process died, gets a ZL033 finding; the other files
 are still checked. Results are returned sorted by path whatever the number of jobs.
 """
 from __future__ import annotations
@@ -16,8 +16,9 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
-from .engine import Options, lint_path
-from .findings import Finding, FileResult
+from .engine import Options, lint_path, unreadable
+from .findings import FileResult
+from .reader import ReadError
 
 # Upload files made by the official Excel tool, e.g. SA_03_001_20260401_ver1.csv (linter.upload reads them).
 UPLOAD_NAME = re.compile(r"^SA_03_00._.*_ver.*\.csv$", re.IGNORECASE)
@@ -39,18 +40,12 @@ def upload_support():
 
 
 def crashed(path: str, options: Options, detail: str) -> FileResult:
-    """A ZL001 result for a file whose checking raised or whose worker process died."""
-    from schemas import rules as R
-    rule = R.get("ZL001")
-    if options.lang == "en":
-        reason = f"the checker failed on this file: {detail}"
-        hint = "The other files were still checked. Please report this with the file if you can."
-    else:
-        reason = f"チェック中に内部エラーが発生しました: {detail}"
-        hint = "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。"
-    msg = rule.message(options.lang, reason=reason, hint=hint)
-    return FileResult(path=path, template=None, applicants=0, unreadable=True,
-                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+    """A ZL033 (internal error) result for a file whose checking raised or whose worker process died."""
+    err = ReadError(f"{detail}", f"{detail}",
+                    "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。",
+                    "The other files were still checked. Please report this with the file if you can.",
+                    code="ZL033")
+    return unreadable(path, err, options)
 
 
 def lint_one(path: str, options: Options) -> FileResult:

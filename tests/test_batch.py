@@ -158,7 +158,7 @@ def test_a_crash_in_one_file_does_not_stop_the_others(folder, monkeypatch):
     results = run_mod.lint_many(files, Options(lang="en"), jobs=1)
     assert [Path(r.path).name for r in results] == ["good.xlsx", "bad.xlsm"]
     crashed = results[0]
-    assert crashed.unreadable and crashed.findings[0].rule == "ZL001"
+    assert crashed.unreadable and crashed.findings[0].rule == "ZL033"
     assert "RuntimeError: boom" in crashed.findings[0].message
     assert results[1].template is not None and not results[1].unreadable
 
