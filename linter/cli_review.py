@@ -42,8 +42,8 @@ def _options(on, lang, select, ignore):
 def lint_files(files: list[Path], options):
     """Workbooks and upload files, then the rules across files (in this process: annotate needs the results)."""
     from .engine import lint_path
-    from .run import apply_run_rules
-    from .upload import is_upload_file, lint_upload
+    from .run import apply_run_rules, is_upload_file
+    from .upload import lint_upload
     results = [lint_upload(f, options) if is_upload_file(f) else lint_path(f, options) for f in files]
     return apply_run_rules(results, options)
 
@@ -61,7 +61,7 @@ def _copy_name(src: Path, out_dir: Path, used: set[Path]) -> Path:
 def write_review_copies(pairs, out_dir: Path | None, force: bool, options, single_out: Path | None = None) -> int:
     """pairs: [(source path, FileResult)]. Returns the worst exit status of the writing."""
     from .annotate import annotate_file
-    from .upload import is_upload_file
+    from .run import is_upload_file
     from .xlsx_package import OutputExists, PackageError
     status = EXIT_OK
     used: set[Path] = set()

@@ -27,7 +27,19 @@ ProgressFn = Callable[[str], None]
 
 
 def is_upload_file(path: str | Path) -> bool:
-    return bool(UPLOAD_NAME.match(Path(path).name))
+    """An upload file by its name (SA_03_00N_…_ver….csv), or a renamed .csv that reads like one
+    (UTF-16 BOM or tab-separated first line), so that a renamed export gets the upload rules (ZL011)."""
+    p = Path(path)
+    if UPLOAD_NAME.match(p.name):
+        return True
+    if p.suffix.lower() != ".csv":
+        return False
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.startswith(b"\xff\xfe") or b"\t" in head.split(b"\n", 1)[0]
 
 
 def upload_support():

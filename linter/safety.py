@@ -122,8 +122,8 @@ def sniff_format(path: Path, head: bytes) -> None:
         raise Refusal("ZL020", "HTMLファイルです", "it is an HTML file", *EXPECTED)
     if _looks_like_text(head):
         if suffix in (".csv", ".tsv", ".txt") or b"," in head or b"\t" in head:
-            raise Refusal("ZL020", "CSV/テキストファイルです（アップロード用CSVはツールが作るもので、検査対象はその元のブックです）",
-                          "it is a CSV/text file (the upload CSV is made by the official tool; check the workbook it was made from)",
+            raise Refusal("ZL020", "CSV/テキストファイルですが、公式ツールが出力したアップロードファイル（UTF-16・タブ区切り）ではありません",
+                          "it is a CSV/text file, but not the upload file the official tool exports (UTF-16, tab-separated)",
                           *EXPECTED)
         raise Refusal("ZL020", "テキストファイルです", "it is a text file", *EXPECTED)
     raise Refusal("ZL023", "Excelブック(zip)ではありません（壊れているか、別の形式です）",

@@ -40,7 +40,6 @@ from schemas.template_schema import SCREEN_KEYED, is_dependent
 from .findings import FileResult, Finding, Template
 from .workbook import SheetGrid, WorkbookData
 
-UPLOAD_SUFFIX = ".csv"
 VER_TAIL = "ver001.csv"
 NAME_PREFIX_RE = re.compile(r"^SA_03_(00[123])", re.IGNORECASE)
 PREFIX_PROCEDURE = {v[2][-3:]: k for k, v in PROCEDURES.items()}   # "002" -> "henkou"
@@ -58,10 +57,6 @@ class UploadFinding(Finding):
 
     def to_json(self) -> dict:
         return asdict(self)
-
-
-def is_upload_file(path: str | Path) -> bool:
-    return Path(path).suffix.lower() == UPLOAD_SUFFIX
 
 
 # --- reading the bytes --------------------------------------------------------------------
