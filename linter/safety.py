@@ -319,6 +319,8 @@ _ODD_CELL = re.compile(rb'<c(?:>|/>|\s(?!r="[A-Z]{1,2}\d))')   # not placeable c
 _ODD_ROW = re.compile(rb'<row(?:>|/>|\s(?!r="))')
 _CELL_AT = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,9})"')
 _ROW_AT = re.compile(rb'<row r="(\d{1,9})"')
+# a cell placed on a row of 4+ digits: calamine sizes its grid by the farthest cell, whatever its <row>
+_FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
 
 
 def sheet_data_bounds(data: bytes) -> tuple[int, int]:
@@ -352,6 +354,10 @@ def extent(data: bytes, row_limit: int) -> Extent:
             wide = True
             break
     unplaced = unplaced or _ODD_ROW.search(data, s, e) is not None or data.find(b":c ", s, e) >= 0
+    for far in _FAR_CELL.finditer(data, s, e):
+        last = max(last, int(far.group(1)))
+        if last > row_limit:
+            break
     return Extent(last, wide, last > row_limit or wide or unplaced, unplaced)
 
 

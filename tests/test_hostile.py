@@ -237,6 +237,12 @@ def test_huge_sheets_are_read_bounded(tmp_path, clean):
     got = {f.rule for f in lint_path(big).findings}
     assert "ZL010" in got and ("ZL005" in got or "ZL006" in got)
 
+    # found by the fuzzer: a cell placed millions of rows down inside <row r="1"> made the
+    # parser allocate a grid of ~84 GB and abort the process
+    stray = rewrite(clean, tmp_path / "stray.xlsx", {part: lambda x: x.replace(b'<c r="B1"', b'<c r="B13824765"', 1)})
+    res = lint_path(stray)
+    assert "ZL010" in {f.rule for f in res.findings} and not res.unreadable
+
 
 def test_other_template_problems_are_findings_not_crashes(tmp_path, make_workbook):
     import openpyxl
