@@ -87,6 +87,7 @@ def load_fields(F: Frame) -> None:
         ("sim_cur_status", "現に有する在留資格", "exact"), ("sim_cur_period", "在留期間", "exact"),
         ("sim_expiry", "在留期間の満了日", "exact"), ("sim_card_has", "在留カードの有無", "exact"),
         ("sim_card_no", "在留カード番号/特別永住者証明書番号", "exact"),
+        ("sim_ed_alpha", "ED番号(英字)", "exact"), ("sim_ed_num", "ED番号(数字)", "exact"),
         ("reentry_kind", "希望する再入国許可", "exact"),
         ("work_start", "就労する期間(始期)", "exact"), ("work_end", "就労する期間(終期)", "exact"),
     ]:

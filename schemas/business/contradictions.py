@@ -37,7 +37,8 @@ SIM_PAIRS = [("sim_nationality", "nationality"), ("sim_birth", "birth"), ("sim_n
              ("sim_zip", "zip"), ("sim_pref", "pref"), ("sim_muni", "muni"), ("sim_street", "street"),
              ("sim_passport_no", "passport_no"), ("sim_passport_exp", "passport_exp"),
              ("sim_cur_status", "cur_status"), ("sim_cur_period", "cur_period"), ("sim_expiry", "expiry"),
-             ("sim_card_has", "card_has"), ("sim_card_no", "card_no")]
+             ("sim_card_has", "card_has"), ("sim_card_no", "card_no"),
+             ("sim_ed_alpha", "ed_alpha"), ("sim_ed_num", "ed_num")]
 
 
 def dup_mask(F: Frame, keys: list[str]) -> pd.Series:
