@@ -171,7 +171,7 @@ def main(argv=None) -> int:
     imp = [import_once("linter.cli") for _ in range(3)]
     py0 = statistics.median(baseline_python() for _ in range(3))
 
-    cli_med, imp_med = statistics.median(cli), statistics.median(imp)
+    cli_med = statistics.median(cli)
     print(f"\ninput: {path} ({N_APPLICANTS} applicants; {runs[0]['findings']} findings, "
           f"{runs[0]['errors']} errors; JSON {runs[0]['bytes']:,} bytes)")
     print(f"{'measure':<44}{'median s':>10}{'min s':>9}{'max s':>9}")

@@ -5,14 +5,13 @@ facts and never copies an official file.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import PatternFill
 
 from schemas.cells import col_index
+from .atomic import atomic_output
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, SIMULTANEOUS_SHEET, Snapshot
 
 TEXT_FORMAT = "@"
@@ -55,12 +54,6 @@ def write_bare_workbook(snap: Snapshot, path: str | Path, rows: dict[str, list[d
                 if isinstance(value, str):
                     cell.number_format = TEXT_FORMAT
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path

@@ -5,12 +5,12 @@ import datetime as dt
 import glob
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from schemas import rules as R
+from .atomic import atomic_output
 from .config import ConfigError, find_settings
 from .engine import Options
 from .progress import Progress
@@ -86,15 +86,8 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
 
 
 def output_problem(path: Path) -> str | None:

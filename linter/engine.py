@@ -11,12 +11,12 @@ import pandera.pandas as pa
 
 from schemas import rules as R
 from schemas.cells import cell_text, col_index, col_letter
-from schemas.charclass import describe
+from schemas.charclass import class_pattern, describe
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
     KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, sheet_plan, sheet_schema,
 )
-from .findings import Finding, FileResult, Template, SEVERITY_ORDER
+from .findings import Finding, FileResult, Template
 from .identify import Identity, identify
 from .reader import ReadError, read_workbook
 from .workbook import SheetGrid, WorkbookData
@@ -45,15 +45,18 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
     except ReadError as err:
         return unreadable(str(path), err, options)
     except Exception as exc:   # no traceback reaches the user: ZL033, and the run goes on with the next file
-        return unreadable(str(path), _internal(exc), options)
+        return internal_error(str(path), f"{type(exc).__name__}: {str(exc).strip()[:200]}", options)
     result.timings["total"] = time.perf_counter() - t0
     return result
 
 
-def _internal(exc: BaseException) -> ReadError:
-    text = f"{type(exc).__name__}: {str(exc).strip()[:200]}"
-    return ReadError(text, text, "ファイルを添えて開発者に報告してください。", "Please report it with the file.",
-                     code="ZL033")
+def internal_error(path: str, detail: str, options: Options) -> FileResult:
+    """ZL033 for a file whose check failed inside the linter; the run goes on with the other files."""
+    err = ReadError(detail, detail,
+                    "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。",
+                    "The other files were still checked. Please report this with the file if you can.",
+                    code="ZL033")
+    return unreadable(path, err, options)
 
 
 def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
@@ -302,7 +305,6 @@ class _Context:
             return
         params = {"label": f.label or label, "value": value}
         if code == "ZL102":
-            from schemas.charclass import class_pattern
             pat = class_pattern(tuple(f.classes))
             bad = "".join(dict.fromkeys(ch for ch in value if pat and not pat.fullmatch(ch)))
             params.update(classes=describe(f.classes), bad=bad)

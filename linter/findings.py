@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from schemas.cells import col_index
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
 
 @dataclass
 class Finding:
@@ -21,9 +17,6 @@ class Finding:
 
     def to_json(self) -> dict:
         return asdict(self)
-
-    def sort_key(self):
-        return (self.sheet or "", self.row or 0, col_index(self.column) if self.column else -1, self.rule)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas import rules as R
-from schemas.cells import cell_text
+from schemas.cells import cell_text, col_index
 from schemas.importer import NotAnOfficialWorkbook, detect_procedure, find_banner, import_workbook
 from schemas.snapshot import (
     FIRST_ROW, LABEL_ROW, PROCEDURES, Snapshot, Status, load_snapshot, shipped_snapshots,
@@ -35,7 +35,6 @@ def _header_score(snap: Snapshot, wb: WorkbookData) -> int:
         return 0
     row = grid.rows[LABEL_ROW - 1]
     expected = snap.headers.get(snap.common_sheet, {})
-    from schemas.cells import col_index
     return sum(1 for c, lab in expected.items() if col_index(c) < len(row) and cell_text(row[col_index(c)]) == lab)
 
 

@@ -16,9 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
-from .engine import Options, lint_path, unreadable
+from .engine import Options, internal_error, lint_path
 from .findings import FileResult
-from .reader import ReadError
 
 # Upload files made by the official Excel tool, e.g. SA_03_001_20260401_ver1.csv (linter.upload reads them).
 UPLOAD_NAME = re.compile(r"^SA_03_00._.*_ver.*\.csv$", re.IGNORECASE)
@@ -51,15 +50,6 @@ def upload_support():
     return lint_upload
 
 
-def crashed(path: str, options: Options, detail: str) -> FileResult:
-    """A ZL033 (internal error) result for a file whose checking raised or whose worker process died."""
-    err = ReadError(f"{detail}", f"{detail}",
-                    "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。",
-                    "The other files were still checked. Please report this with the file if you can.",
-                    code="ZL033")
-    return unreadable(path, err, options)
-
-
 def lint_one(path: str, options: Options) -> FileResult:
     """Lint one workbook or upload file; never raises."""
     try:
@@ -69,7 +59,7 @@ def lint_one(path: str, options: Options) -> FileResult:
                 return lint_upload(Path(path), options)
         return lint_path(Path(path), options)
     except Exception as exc:  # noqa: BLE001 - one broken file must never stop the others
-        return crashed(path, options, f"{type(exc).__name__}: {exc}")
+        return internal_error(path, f"{type(exc).__name__}: {exc}", options)
 
 
 def _worker_init() -> None:
@@ -133,7 +123,7 @@ def _lint_parallel(paths: list[str], options: Options, jobs: int, progress: Prog
                 broken.append(p)       # the pool died, maybe because of another file: try again alone
                 continue
             except Exception as exc:   # noqa: BLE001 - e.g. a result that could not be pickled
-                done[p] = crashed(p, options, f"{type(exc).__name__}: {exc}")
+                done[p] = internal_error(p, f"{type(exc).__name__}: {exc}", options)
             if progress:
                 progress(p)
     except BaseException:              # Ctrl-C: do not wait for the files not started yet
@@ -147,10 +137,10 @@ def _lint_parallel(paths: list[str], options: Options, jobs: int, progress: Prog
             with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(), initializer=_worker_init) as pool:
                 done[p] = pool.submit(lint_one, p, options).result()
         except BrokenProcessPool:
-            done[p] = crashed(p, options, "the worker process died" if options.lang == "en"
-                              else "チェック用のプロセスが異常終了しました")
+            done[p] = internal_error(p, "the worker process died" if options.lang == "en"
+                                     else "チェック用のプロセスが異常終了しました", options)
         except Exception as exc:  # noqa: BLE001
-            done[p] = crashed(p, options, f"{type(exc).__name__}: {exc}")
+            done[p] = internal_error(p, f"{type(exc).__name__}: {exc}", options)
         if progress:
             progress(p)
     return [done[p] for p in paths]

@@ -289,7 +289,8 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
 
 
 def lint_upload(path: str | Path, options=None) -> FileResult:
-    from .engine import Options, lint_workbook
+    from .engine import Options, lint_workbook, unreadable as engine_unreadable
+    from .reader import ReadError
     options = options or Options()
     lang = options.lang
     en = lang == "en"
@@ -297,18 +298,18 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     path = Path(path)
     findings: list[UploadFinding] = []
 
-    def unreadable(reason_ja, reason_en) -> FileResult:
-        rule = R.get("ZL001")
-        msg = rule.message(lang, reason=reason_en if en else reason_ja, hint="")
-        return FileResult(path=str(path), template=None, applicants=0, unreadable=True,
-                          findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+    def unreadable(reason_ja, reason_en, hint_ja, hint_en) -> FileResult:
+        return engine_unreadable(str(path), ReadError(reason_ja, reason_en, hint_ja, hint_en), options)
 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return unreadable(f"読み込めません: {exc.strerror or exc}", f"cannot read it: {exc.strerror or exc}")
+        return unreadable(f"読み込めません: {exc.strerror or exc}", f"cannot read it: {exc.strerror or exc}",
+                          "ファイルの権限と場所を確認してください。", "Check the file's permissions and location.")
     if not data:
-        return unreadable("空のファイルです", "the file is empty")
+        return unreadable("空のファイルです", "the file is empty",
+                          "公式ツールの「申請情報一括登録ファイル出力」で出力し直してください。",
+                          "Export it again with the official tool's output button.")
 
     # file name
     if not path.name.endswith(VER_TAIL):
@@ -326,10 +327,8 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         findings.append(_rule_finding("ZL014", lang, line=bare[0], found=found))
     header_line = lines[0] if lines else ""
     if "\t" in header_line or "," not in header_line:
-        sep = "\t"
         rows = [ln.split("\t") for ln in lines]
     else:
-        sep = ","
         findings.append(_rule_finding("ZL013", lang, found="カンマ" if not en else "commas",
                                       hint=("ツールで出力し直してください。" if not en else "Export it again with the tool.")))
         rows = [next(csv.reader(io.StringIO(ln)), []) if ln else [] for ln in lines]

@@ -7,16 +7,16 @@ as trees; writes are targeted string edits so that the rest of each part stays a
 """
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree as DET
+
+from .atomic import atomic_output
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -196,9 +196,7 @@ class Package:
         if out.resolve() == self.path.resolve():
             raise PackageError("the output would overwrite the input")
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-        try:
+        with atomic_output(out) as tmp:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
                 for name, data in self.parts.items():
                     info = self.infos.get(name)
@@ -210,10 +208,6 @@ class Package:
                         zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                         zi.compress_type = zipfile.ZIP_DEFLATED
                     zf.writestr(zi, data)
-            os.replace(tmp, out)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         return out
 
 

@@ -96,10 +96,6 @@ class Snapshot:
     def procedure_ja(self) -> str:
         return PROCEDURES[self.procedure][0]
 
-    @property
-    def input_sheets(self) -> list[str]:
-        return list(self.headers)
-
     def fields_of(self, sheet: str) -> list[Field]:
         key = ("fields", sheet)
         if key not in self._index:
@@ -174,8 +170,3 @@ def shipped_snapshots() -> dict[tuple[str, str], Path]:
 def load_snapshot(procedure: str, version: str) -> Snapshot | None:
     path = shipped_snapshots().get((procedure, version))
     return None if path is None else load_snapshot_file(path)
-
-
-def latest_snapshot(procedure: str) -> Snapshot | None:
-    versions = sorted(v for (p, v) in shipped_snapshots() if p == procedure)
-    return load_snapshot(procedure, versions[-1]) if versions else None

@@ -326,13 +326,14 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         return ~((df["value"] != "") & df["not_applicable"])
 
     def number_for_text(df):
-        return ~((df["kind"] == KIND_NUMBER) & ~_numeric_list(df) & ~_damaged(df))
+        lost_zero, exp_form = _damage(df)
+        return ~((df["kind"] == KIND_NUMBER) & ~_numeric_list(df) & ~lost_zero & ~exp_form)
 
     def leading_zero(df):
-        return ~(_lost_zero(df))
+        return ~_damage(df)[0]
 
     def exponent(df):
-        return ~_exponent(df)
+        return ~_damage(df)[1]
 
     def date_cell(df):
         return df["kind"] != KIND_DATE
@@ -360,8 +361,13 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         out[cand] = [exp_re.match(v) is not None for v in values[cand]]
         return pd.Series(out, index=df.index)
 
-    def _damaged(df):
-        return _lost_zero(df) | _exponent(df)
+    last: dict = {}
+
+    def _damage(df):
+        """(lost leading zero, exponent form) masks, computed once per cell table for ZL601-ZL603."""
+        if last.get("df") is not df:     # holding the table keeps its id from being reused
+            last.update(df=df, masks=(_lost_zero(df), _exponent(df)))
+        return last["masks"]
 
     specs = [
         ("ZL107", parent_missing), ("ZL102", char_class), ("ZL103", too_long), ("ZL104", exact_length),

@@ -19,6 +19,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.atomic import atomic_output
+
 ADDIN_NAME = "zairyu_check"
 CUSTOM_UI_PATH = "customUI/customUI.xml"
 RIBBON_MACRO = "RibbonMyAddin.RunMain"   # the quickstart add-in's VBA module and Sub
@@ -63,14 +65,13 @@ def _xlwings_cmd() -> list[str]:
 
 def rewrite_custom_ui(xlam: Path, xml: str = CUSTOM_UI) -> None:
     """Replace customUI/customUI.xml inside the .xlam, keeping every other part byte for byte."""
-    tmp = xlam.with_name(xlam.name + ".tmp")
-    with zipfile.ZipFile(xlam) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+    with atomic_output(xlam) as tmp, zipfile.ZipFile(xlam) as src, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         if CUSTOM_UI_PATH not in src.namelist():
             raise RuntimeError(f"{xlam} has no {CUSTOM_UI_PATH}: not a ribbon add-in")
         for info in src.infolist():
             data = xml.encode("utf-8") if info.filename == CUSTOM_UI_PATH else src.read(info.filename)
             dst.writestr(info, data)
-    os.replace(tmp, xlam)
 
 
 def build_addin(out_dir: str | Path, name: str = ADDIN_NAME) -> Path:
