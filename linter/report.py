@@ -17,6 +17,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from .findings import FileResult, Finding
+from .verdicts import summary_line, verdicts
 
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,14 +47,8 @@ def rule_statistics(results: list[FileResult]) -> dict[str, int]:
 
 
 def where(f: Finding) -> str:
-    """'Sheet!CD8', 'Sheet!8' (a row), 'Sheet' or '-' (the file)."""
-    if f.sheet is None:
-        return "-"
-    if f.cell:
-        return f"{f.sheet}!{f.cell}"
-    if f.row:
-        return f"{f.sheet}!{f.row}"
-    return f.sheet
+    """'Sheet!CD8', 'Sheet!308:308' (a whole row, Excel's row form), 'Sheet' or '-' (the file)."""
+    return f.ref() or "-"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -144,6 +139,9 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
             lines.append(f"{r.path}  [{desc}, {people}]")
         else:
             lines.append(r.path)
+        verdict_line = summary_line(verdicts(r), lang)
+        if verdict_line and r.findings:
+            lines.append(f"  {verdict_line}")
         for sheet, group in groupby(r.findings, key=lambda f: f.sheet):
             if sheet is not None:
                 lines.append(f"  {sheet}")
