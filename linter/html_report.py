@@ -269,7 +269,8 @@ td.key{font-family:ui-monospace,Consolas,monospace}
 ul.other{list-style:none;padding:0}.file-block .path{font-weight:600;margin-top:8px}
 @media print{
  body{margin:10mm;font-size:11px}.no-print{display:none!important}
- tbody.applicant,li.finding,.card,tr{break-inside:avoid}
+ tbody.applicant,li.finding,.card,tr,.chart{break-inside:avoid}h2{break-after:avoid-page}
+ #files td.path{font-size:10px}
  th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .verdict,.sev,rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  a{color:inherit;text-decoration:none}
