@@ -168,3 +168,15 @@ def test_addin_help_is_japanese_and_english(cmd):
     opts = out.split("Options:")[1]
     for line in [ln for ln in opts.splitlines() if ln.strip().startswith("-") and "--help" not in ln]:
         assert " / " in line or " / " in opts, out
+
+
+def test_upload_file_verdicts_are_per_line():
+    path = REPO / "tests" / "data" / "upload" / "SA_03_002_05V1_ver001.csv"
+    code, out, _ = cli("check", path, "--on", ON, "--format", "json")
+    (f,) = json.loads(out)["files"]
+    assert len(f["verdicts"]) == f["applicants"] > 0
+    lines = {x["row"] for x in f["findings"] if x["row"]}
+    assert lines <= {v["row"] for v in f["verdicts"]}          # the row of an upload file is its line
+    for v in f["verdicts"]:
+        n = sum(1 for x in f["findings"] if x["row"] == v["row"] and x["severity"] == "error")
+        assert v["errors"] == n and (v["verdict"] == "要確認見込み") == (n > 0) and v["name"]
