@@ -30,8 +30,9 @@ def _codes(value) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
 
 
-# Spreadsheets in another format: reported as not checked (ZL020, "save as .xlsm"), never skipped silently,
-# so a list saved in the old format is not believed checked. Other files in a folder are skipped quietly.
+# Spreadsheets in another format are taken too, never skipped silently (a list saved in the old format must
+# not be believed checked): the reader checks the OOXML templates (.xltx/.xltm) and reports the others as not
+# checked, ZL020 "save as .xlsm". Other files in a folder are skipped quietly and only counted.
 OTHER_SPREADSHEET_SUFFIXES = {".xls", ".xlsb", ".ods", ".numbers", ".xlt", ".xltx", ".xltm", ".fods"}
 
 
