@@ -306,22 +306,25 @@ def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_
              f"{errors} error(s), {warnings} warning(s)" if en else
              f"zairyu-lint チェック結果 {Path(result.path).name} [{desc}] {dt.date.today().isoformat()}: "
              f"エラー {errors} 件、警告 {warnings} 件")
+    from .verdicts import summary_line, verdicts
+    people = summary_line(verdicts(result), lang)   # 「30人中 4人が要確認見込み: 8行 …」
     rows = [f'<row r="1">{inline_string_cell("A1", title)}</row>',
+            *([f'<row r="2">{inline_string_cell("A2", people)}</row>'] if people else []),
             '<row r="3">' + "".join(inline_string_cell(f"{col_name(i + 1)}3", h) for i, h in enumerate(head)) + "</row>"]
     links = []
     for i, f in enumerate(result.findings):
         r = 4 + i
         sev = f.severity if en else SEVERITY_JA.get(f.severity, f.severity)
-        where = f.cell or (str(f.row) if f.row else "")
+        where = f.cell or (f"{f.row}:{f.row}" if f.row else "")   # a whole row in Excel's row form
         vals = [sev, f.rule, f.sheet or "", where, f.field or "", f.message]
         cells = []
         for j, v in enumerate(vals):
             style = styles.variant(0, f.severity) if j == 0 else None
             cells.append(inline_string_cell(f"{col_name(j + 1)}{r}", v, style))
         rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-        if f.sheet and f.sheet in sheet_names and f.cell:
-            loc = "'" + f.sheet.replace("'", "''") + "'!" + f.cell
-            links.append(f'<hyperlink ref="D{r}" location={quoteattr(loc)} display={quoteattr(f.cell)}/>')
+        if f.sheet and f.sheet in sheet_names and where:
+            loc = "'" + f.sheet.replace("'", "''") + "'!" + where
+            links.append(f'<hyperlink ref="D{r}" location={quoteattr(loc)} display={quoteattr(where)}/>')
     if not result.findings:
         rows.append('<row r="4">' + inline_string_cell("A4", "OK" if en else "問題は見つかりませんでした") + "</row>")
     widths = [9, 8, 34, 8, 34, 110]

@@ -30,23 +30,52 @@ def _codes(value) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
 
 
+# Spreadsheets in another format are taken too, never skipped silently (a list saved in the old format must
+# not be believed checked): the reader checks the OOXML templates (.xltx/.xltm) and reports the others as not
+# checked, ZL020 "save as .xlsm". Other files in a folder are skipped quietly and only counted.
+OTHER_SPREADSHEET_SUFFIXES = {".xls", ".xlsb", ".ods", ".numbers", ".xlt", ".xltx", ".xltm", ".fods"}
+
+
+class Skipped(str):
+    """'path: why' for a file not checked; `quiet` ones are only counted (a folder's other files)."""
+    quiet: bool = False
+
+    def __new__(cls, text: str, quiet: bool = False):
+        obj = super().__new__(cls, text)
+        obj.quiet = quiet
+        return obj
+
+
 def _classify(f: Path, upload_ok: bool) -> str | None:
     """None when the file is to be checked, else why it is skipped."""
     if f.name.startswith("~$"):
         return "Excel lock file, skipped"
-    if f.suffix.lower() in WORKBOOK_SUFFIXES:
+    if f.suffix.lower() in WORKBOOK_SUFFIXES | OTHER_SPREADSHEET_SUFFIXES:
         return None
     if is_upload_file(f):
         return None if upload_ok else "upload file, but upload-file checking is not available here; skipped"
     return "not a workbook, skipped"
 
 
-def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders walked recursively, globs expanded) and info lines about what was skipped.
+QUIET_REASONS = {"Excel lock file, skipped", "not a workbook, skipped"}
 
-    Templates (.xlsx/.xlsm) and, when linter.upload is there, upload files (SA_03_00?_*_ver*.csv)
-    are checked; Excel lock files (~$...) and other files found in folders or by a glob are skipped
-    with an info line. A file given by name is always reported on, even if unreadable.
+
+def _walk(folder: Path):
+    """Files under `folder`, sorted; a macOS Numbers document (a folder named *.numbers) is one file."""
+    for f in sorted(folder.rglob("*")):
+        if any(p.suffix.lower() == ".numbers" for p in f.relative_to(folder).parents if str(p) != "."):
+            continue   # inside a Numbers package
+        if not f.is_dir() or f.suffix.lower() == ".numbers":
+            yield f
+
+
+def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Files to check (folders walked recursively, globs expanded) and lines about what was skipped.
+
+    Templates (.xlsx/.xlsm), spreadsheets in another format (reported with ZL020) and, when linter.upload
+    is there, upload files (SA_03_00?_*_ver*.csv) are checked; Excel lock files (~$...) and other files
+    found in folders or by a glob are skipped quietly (their lines are `Skipped` with `quiet` set: counted,
+    not printed). A file given by name is always reported on, even if unreadable.
     """
     upload_ok = upload_support() is not None
     files, skipped = [], []
@@ -54,32 +83,30 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     def found(f: Path):
         why = _classify(f, upload_ok)
         if why:
-            skipped.append(f"{f}: {why}")
+            skipped.append(Skipped(f"{f}: {why}", quiet=why in QUIET_REASONS))
         else:
             files.append(f)
 
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if not f.is_dir():
-                    found(f)
+        if path.is_dir() and path.suffix.lower() != ".numbers":
+            for f in _walk(path):
+                found(f)
         elif not path.exists() and GLOB_CHARS & set(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                skipped.append(f"{p}: no file matches this pattern")
+                skipped.append(Skipped(f"{p}: no file matches this pattern"))
             for m in matches:
                 mp = Path(m)
-                if mp.is_dir():
-                    for f in sorted(mp.rglob("*")):
-                        if not f.is_dir():
-                            found(f)
+                if mp.is_dir() and mp.suffix.lower() != ".numbers":
+                    for f in _walk(mp):
+                        found(f)
                 else:
                     found(mp)
         elif path.name.startswith("~$"):
-            skipped.append(f"{path}: Excel lock file, skipped")
+            skipped.append(Skipped(f"{path}: Excel lock file, skipped"))
         elif is_upload_file(path) and not upload_ok:
-            skipped.append(f"{path}: {_classify(path, upload_ok)}")
+            skipped.append(Skipped(f"{path}: {_classify(path, upload_ok)}"))
         else:
             files.append(path)   # a file given by name is always reported on, even if unreadable
     return files, skipped
@@ -152,10 +179,12 @@ def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics,
     files, skipped = collect_inputs(list(paths))
     if not quiet:
         for line in skipped:
-            click.echo(line, err=True)
+            if not getattr(line, "quiet", False):
+                click.echo(line, err=True)
     with Progress(len(files), enabled=False if quiet else None) as bar:
         results = lint_many(files, options, jobs=jobs or settings.get("jobs") or default_jobs(), progress=bar.update)
-    text = FORMATS[fmt](results, lang, statistics=statistics)
+    text = FORMATS[fmt](results, lang, statistics=statistics,
+                        skipped=sum(1 for line in skipped if getattr(line, "quiet", False)))
     if output:
         try:
             write_atomically(Path(output), text)

@@ -88,8 +88,9 @@ def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResul
     findings = _filter(ident.findings + ctx.findings, options)
     findings.sort(key=lambda f: (f.sheet is not None, _sheet_order(snap, f.sheet), f.row or 0,
                                  col_index(f.column) if f.column else -1, f.rule))
+    from .verdicts import people_of
     return FileResult(path=wb.path, template=template, applicants=len(ctx.applicant_rows), findings=findings,
-                      timings=timings, fees=ctx.fees, keys=ctx.keys)
+                      timings=timings, fees=ctx.fees, keys=ctx.keys, people=people_of(ctx))
 
 
 def _sheet_order(snap: Snapshot, sheet: str | None) -> int:

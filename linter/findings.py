@@ -15,8 +15,20 @@ class Finding:
     field: str | None
     message: str
 
+    def ref(self) -> str | None:
+        """Excel's reference: 'Sheet!CD8', 'Sheet!308:308' for a whole row, 'Sheet', or None (the file)."""
+        if self.sheet is None:
+            return None
+        if self.cell:
+            return f"{self.sheet}!{self.cell}"
+        if self.row:
+            return f"{self.sheet}!{self.row}:{self.row}"
+        return self.sheet
+
     def to_json(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out["ref"] = self.ref()
+        return out
 
 
 @dataclass
@@ -41,6 +53,7 @@ class FileResult:
     fees: dict | None = None
     timings: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)   # e.g. {"card": {"AB12345678CD": [(sheet, cell)]}} for cross-file rules
+    people: list = field(default_factory=list)  # [{"row", "name", "key", "key_kind"}] per applicant (linter.verdicts)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -50,4 +63,6 @@ class FileResult:
                "applicants": self.applicants, "findings": [f.to_json() for f in self.findings]}
         if self.fees is not None:
             out["fees"] = self.fees
+        from .verdicts import verdicts
+        out["verdicts"] = [v.to_json() for v in verdicts(self)]
         return out

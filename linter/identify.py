@@ -64,7 +64,7 @@ def identify(wb: WorkbookData, lang: str = "ja") -> Identity | Finding:
                     snap, source = import_workbook(wb.path), "workbook"
                     how = ("ブック自身の非表示シート（列項目TBL）の定義で検査しました。"
                            if lang != "en" else "Checked with the definitions in the workbook's own hidden sheets.")
-                except NotAnOfficialWorkbook:
+                except (NotAnOfficialWorkbook, ImportError):   # ImportError: no python-calamine (Pyodide)
                     snap = None
             if snap is None:
                 how = ("最も近い版の定義で検査しました。" if lang != "en" else "Checked with the nearest shipped version.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from schemas.snapshot import FIRST_ROW, LAST_ROW
 from . import safety
@@ -61,6 +60,9 @@ def sniff(path: Path) -> int:
 
 
 def read_workbook(path: str | Path) -> WorkbookData:
+    # imported here: the add-in's path (xl_addin.highlight, also under Pyodide) needs ReadError and the
+    # row limit from this module, never python-calamine
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
     path = Path(path)
     sniff(path)
     try:

@@ -1,5 +1,5 @@
 """Reporters: text, JSON (conventions.md, version 1), json-lines, SARIF 2.1.0, GitHub workflow
-commands, JUnit XML and CSV.
+commands, JUnit XML, CSV and a self-contained HTML page (linter.html_report).
 
 Every reporter is `fn(results, lang="ja", **opts) -> str`; `opts` may hold `statistics=True`
 (counts per rule) and `github_limit` (annotations per file). Results come sorted by path.
@@ -17,6 +17,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from .findings import FileResult, Finding
+from .verdicts import summary_line, verdicts
 
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,20 +47,16 @@ def rule_statistics(results: list[FileResult]) -> dict[str, int]:
 
 
 def where(f: Finding) -> str:
-    """'Sheet!CD8', 'Sheet!8' (a row), 'Sheet' or '-' (the file)."""
-    if f.sheet is None:
-        return "-"
-    if f.cell:
-        return f"{f.sheet}!{f.cell}"
-    if f.row:
-        return f"{f.sheet}!{f.row}"
-    return f.sheet
+    """'Sheet!CD8', 'Sheet!308:308' (a whole row, Excel's row form), 'Sheet' or '-' (the file)."""
+    return f.ref() or "-"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-def to_json(results: list[FileResult], statistics: bool = False) -> str:
+def to_json(results: list[FileResult], statistics: bool = False, skipped: int | None = None) -> str:
     doc = {"version": JSON_VERSION, "files": [r.to_json() for r in results], "summary": summary(results)}
+    if skipped is not None:
+        doc["summary"]["skipped"] = skipped   # files in the folders that are not spreadsheets (not checked)
     if statistics:
         doc["summary"]["statistics"] = rule_statistics(results)
     return json.dumps(doc, ensure_ascii=False, indent=1)
@@ -106,6 +103,8 @@ def summary_table(results: list[FileResult], lang: str = "ja") -> list[str]:
     for r in results:
         t = r.template
         proc = f"{t.procedure} {t.version}" if t else ("(unreadable)" if en else "（読込不可）") if r.unreadable else "-"
+        if not t and any(f.rule == "ZL020" for f in r.findings):   # .xls/.xlsb/.ods/.numbers
+            proc = "not checked: save as .xlsm" if en else "未チェック: .xlsmで保存してください"
         fees = f"{_yen(r.fees.get('online'))} / {_yen(r.fees.get('counter'))}" if r.fees else "-"
         rows.append([r.path, proc, str(r.applicants), str(r.count("error")), str(r.count("warning")), fees])
     s = summary(results)
@@ -133,7 +132,15 @@ def statistics_table(results: list[FileResult], lang: str = "ja") -> list[str]:
     return _table(header, rows, right={1})
 
 
-def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = False, **_) -> str:
+def skipped_line(skipped: int | None, lang: str = "ja") -> str | None:
+    if not skipped:
+        return None
+    return (f"skipped: {skipped} file(s) that are not spreadsheets (or Excel lock files ~$…)" if lang == "en"
+            else f"スキップ: 表計算ファイルでないファイル（またはExcelのロックファイル ~$…） {skipped} 件")
+
+
+def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = False, skipped: int | None = None,
+            **_) -> str:
     en = lang == "en"
     lines = []
     for r in results:
@@ -144,6 +151,9 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
             lines.append(f"{r.path}  [{desc}, {people}]")
         else:
             lines.append(r.path)
+        verdict_line = summary_line(verdicts(r), lang)
+        if verdict_line and r.findings:
+            lines.append(f"  {verdict_line}")
         for sheet, group in groupby(r.findings, key=lambda f: f.sheet):
             if sheet is not None:
                 lines.append(f"  {sheet}")
@@ -160,6 +170,8 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
     s = summary(results)
     if len(results) > 1 or statistics:
         lines.append("")
+    if skipped_line(skipped, lang):
+        lines.append(skipped_line(skipped, lang))
     if en:
         lines.append(f"{s['files']} file(s): {s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info")
     else:
@@ -323,12 +335,19 @@ def to_csv(results: list[FileResult], lang: str = "ja", **_) -> str:
     return buf.getvalue()
 
 
+def to_html(results: list[FileResult], lang: str = "ja", **opts) -> str:
+    """One self-contained HTML page (linter.html_report)."""
+    from .html_report import render
+    return render(results, lang, **opts)
+
+
 FORMATS = {
     "text": to_text,
-    "json": lambda results, lang="ja", statistics=False, **_: to_json(results, statistics) + "\n",
+    "json": lambda results, lang="ja", statistics=False, skipped=None, **_: to_json(results, statistics, skipped) + "\n",
     "json-lines": to_json_lines,
     "sarif": to_sarif,
     "github": to_github,
     "junit": to_junit,
     "csv": to_csv,
+    "html": to_html,
 }

@@ -53,6 +53,8 @@ def upload_support():
 def lint_one(path: str, options: Options) -> FileResult:
     """Lint one workbook or upload file; never raises."""
     try:
+        if Path(path).suffix.lower() == ".numbers":   # Apple Numbers (often a folder): nothing we can read
+            return not_checked_numbers(path, options)
         if is_upload_file(path):
             lint_upload = upload_support()
             if lint_upload is not None:
@@ -60,6 +62,15 @@ def lint_one(path: str, options: Options) -> FileResult:
         return lint_path(Path(path), options)
     except Exception as exc:  # noqa: BLE001 - one broken file must never stop the others
         return internal_error(path, f"{type(exc).__name__}: {exc}", options)
+
+
+def not_checked_numbers(path: str, options: Options) -> FileResult:
+    """ZL020 for an Apple Numbers document: not checked, save it as .xlsm."""
+    from .engine import unreadable
+    from .reader import ReadError
+    from .safety import EXPECTED
+    return unreadable(str(path), ReadError("Apple Numbersのファイルです", "it is an Apple Numbers document",
+                                           *EXPECTED, code="ZL020"), options)
 
 
 def _worker_init() -> None:

@@ -477,7 +477,10 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         msg = _where(lang, line, csv_col, hdr) + rule.message(lang, label=fld.label, value=code, list_id=lid)
         findings.append(UploadFinding(rule.code, rule.severity, None, None, line, hdr, fld.label, msg, line=line,
                                       csv_column=csv_col, csv_header=hdr, template_sheet=sheet, template_column=col))
-    return _result(path, template, len(data_lines), findings, options, t0, result)
+    res = _result(path, template, len(data_lines), findings, options, t0, result)
+    # who is on each line, for the per-applicant verdicts (linter.verdicts): the row of an upload file is its line
+    res.people = [dict(p, row=line_of_row[p["row"]]) for p in result.people if p["row"] in line_of_row]
+    return res
 
 
 def _result(path: Path, template, applicants: int, findings: list, options, t0: float, engine_result=None) -> FileResult:

@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 from defusedxml import ElementTree as DET
-from python_calamine import CalamineWorkbook
 
 from .cells import col_index, col_letter, cell_text
 from .snapshot import (
@@ -89,6 +88,8 @@ def _code_lists(names: dict[str, str], masters: dict[str, list[list]]) -> dict[s
 
 
 def import_workbook(path: str | Path) -> Snapshot:
+    # imported here: the add-in's path (xl_addin.highlight, also under Pyodide) must not need python-calamine
+    from python_calamine import CalamineWorkbook
     path = Path(path)
     wb = CalamineWorkbook.from_path(str(path))
     sheet_names = wb.sheet_names

@@ -93,8 +93,11 @@ def test_json_lines(folder, reference, cached):
     lines = run(folder, "json-lines").splitlines()
     objs = [json.loads(line) for line in lines]
     assert [(o["path"], o["rule"], o["severity"], o["sheet"], o["cell"], o["message"]) for o in objs] == flat(reference)
-    assert all(set(o) == {"path", "rule", "severity", "sheet", "cell", "row", "column", "field", "message"}
+    assert all(set(o) == {"path", "rule", "severity", "sheet", "cell", "row", "column", "field", "message", "ref"}
                for o in objs)
+    # ref: Excel's reference (a whole row as 308:308)
+    assert all(o["ref"] == (None if o["sheet"] is None else f'{o["sheet"]}!{o["cell"]}' if o["cell"]
+                            else f'{o["sheet"]}!{o["row"]}:{o["row"]}' if o["row"] else o["sheet"]) for o in objs)
 
 
 def test_csv(folder, reference, cached):

@@ -11,15 +11,17 @@ from .build import ADDIN_NAME, ELSEWHERE, UnsupportedPlatform, build_addin, inst
 
 @click.group()
 def addin():
-    """The Excel add-in: a ribbon button 「チェック」 that highlights bad cells in the open workbook."""
+    """Excelアドイン: リボンの「チェック」で開いているブックの誤りに色を付けます / the Excel add-in: a ribbon
+    button 「チェック」 that highlights bad cells in the open workbook."""
 
 
 @addin.command()
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write NAME.xlam and NAME.py into.")
-@click.option("--name", default=ADDIN_NAME, show_default=True, help="Add-in and Python module name.")
+              help="NAME.xlam と NAME.py を書き出すフォルダ / folder to write NAME.xlam and NAME.py into")
+@click.option("--name", default=ADDIN_NAME, show_default=True, help="アドインとPythonモジュールの名前 / add-in and Python module name")
 def build(out_dir, name):
-    """Build the desktop add-in (.xlam) with `xlwings quickstart NAME --addin --ribbon`."""
+    """デスクトップ版アドイン(.xlam)を作ります / build the desktop add-in (.xlam) with
+    `xlwings quickstart NAME --addin --ribbon`."""
     if not name.isidentifier():
         raise click.BadParameter("must be a Python module name (letters, digits, _)", param_hint="--name")
     try:
@@ -33,9 +35,10 @@ def build(out_dir, name):
 
 @addin.command()
 @click.argument("xlam", required=False, type=click.Path(dir_okay=False))
-@click.option("--interpreter", default=None, help="Python for Excel to run (default: this one).")
+@click.option("--interpreter", default=None, help="Excelが使うPython（既定: このPython） / Python for Excel to run (default: this one)")
 def install(xlam, interpreter):
-    """Copy the add-in into Excel's start-up folder and write the xlwings config (interpreter, PYTHONPATH)."""
+    """アドインをExcelの起動フォルダにコピーし、xlwingsの設定を書きます / copy the add-in into Excel's start-up
+    folder and write the xlwings config (interpreter, PYTHONPATH)."""
     if not (sys.platform.startswith("win") or sys.platform == "darwin"):
         click.echo(ELSEWHERE.format(platform=sys.platform, name=ADDIN_NAME), err=True)
         sys.exit(1)
@@ -56,9 +59,10 @@ def install(xlam, interpreter):
 
 @addin.command()
 @click.argument("directory", type=click.Path(file_okay=False))
-@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+@click.option("--force", is_flag=True, help="空でないフォルダにも書く / write into a folder that is not empty")
 def server(directory, force):
-    """Write an xlwings Server project for Excel on the web (xlwings PRO licence; extra zairyu-lint[server])."""
+    """Excel on the web 用の xlwings Server プロジェクトを書き出します（xlwings PROライセンス） / write an xlwings
+    Server project for Excel on the web (xlwings PRO licence; extra zairyu-lint[server])."""
     from .server import make_project
     try:
         path = make_project(directory, overwrite=force)
@@ -67,4 +71,6 @@ def server(directory, force):
     click.echo(f"wrote {path}")
     click.echo("xlwings Server is under the xlwings PRO licence: free for non-commercial use only "
                "(XLWINGS_LICENSE_KEY=noncommercial in .env), otherwise buy a licence.")
-    click.echo(f"run:  cd {path} && xlwings-server run   then load the manifest from https://HOST/manifest")
+    click.echo(f"起動 / run:  cd {path} && xlwings-server")
+    click.echo("  開発用: http://127.0.0.1:8000 （https には certs/localhost+2.pem と localhost+2-key.pem が必要）; "
+               "マニフェスト / manifest: https://HOST/manifest")

@@ -206,6 +206,7 @@ def _from_hex(text) -> tuple | None:
 
 
 def _link(sheet: str, cell: str) -> str:
+    """A HYPERLINK formula to a cell, or to a whole row in Excel's row form ('308:308')."""
     target = "#'" + sheet.replace("'", "''") + "'!" + cell
     return '=HYPERLINK("' + target.replace('"', '""') + '","' + cell + '")'
 
@@ -222,7 +223,8 @@ def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: 
             recorded.add((f.sheet, f.cell))
             rec = [m.address, _hex(m.prior), "1" if m.note_added else "0"]
         rows.append([i, labels.get(f.severity, f.severity), f.sheet or "",
-                     _link(f.sheet, f.cell) if f.sheet and f.cell else "", f.field or "", f.rule, f.message,
+                     _link(f.sheet, _cell_or_row(f)) if f.sheet and (f.cell or f.row) else "", f.field or "",
+                     f.rule, f.message,
                      *rec])
     # marks kept from a run whose sheet could not be repainted (no finding of this run on them)
     for m in marks:
@@ -242,6 +244,10 @@ def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: 
         sheet.range((1, 1), (len(rows), 7)).autofit()
     except Exception:   # autofit is cosmetic; some engines have none
         pass
+
+
+def _cell_or_row(f: Finding) -> str:
+    return f.cell or f"{f.row}:{f.row}"
 
 
 def _sev_of(label, labels) -> str:
@@ -287,6 +293,10 @@ def _message(s: Summary, lang: str) -> str:
     head = (f"{res.count('error')} errors, {res.count('warning')} warnings, {res.count('info')} notes"
             if en else f"エラー {res.count('error')} 件、警告 {res.count('warning')} 件、情報 {res.count('info')} 件")
     lines.append(head)
+    from linter.verdicts import summary_line, verdicts
+    people = summary_line(verdicts(res), lang)   # 「30人中 4人が要確認見込み: 8行 …」
+    if people:
+        lines.append(people)
     for sheet, c in s.counts.items():
         name = sheet or ("(workbook)" if en else "（ブック全体）")
         lines.append(f"・{name}: " + (f"errors {c['error']}, warnings {c['warning']}" if en

@@ -2,7 +2,7 @@
 
 `zairyu-lint addin server DIR` writes the project (custom_scripts with the @script `zairyu_check`, the
 manifest with the ribbon tab 「在留申請チェック」 and button 「チェック」, the task pane and the JavaScript
-that handles sheet protection). Run it with `cd DIR && xlwings-server run` (extra: zairyu-lint[server]).
+that handles sheet protection). Run it with a bare `xlwings-server` in DIR (extra: zairyu-lint[server]); it has no `run` subcommand.
 
 xlwings Server and the remote engine are xlwings PRO: free for non-commercial use only
 (XLWINGS_LICENSE_KEY=noncommercial); commercial use needs a paid licence. The desktop add-in is the default.
