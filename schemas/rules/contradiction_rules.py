@@ -161,8 +161,8 @@ Why: pay at least equal to a Japanese worker's is a contract standard ({_TR} §9
 Example: pay 230000, Japanese comparator 250000.
 Fix: check the amounts.
 """),
-     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（template-reference §9c）。",
-                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (template-reference §9c)."))
+     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL310", "pay-not-equal", "warning",
      summary=("報酬が日本人と同等以上ではないとしています", "Pay declared not equal to Japanese workers'"),
@@ -179,8 +179,8 @@ Why: equal pay is a contract standard ({_TR} §9c); likely a wrong choice.
 Example: 「無 No」.
 Fix: check the contract and choose the right answer.
 """),
-     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（template-reference §9c）。",
-                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (template-reference §9c)."))
+     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL311", "hours-not-equal", "warning",
      summary=("所定労働時間が通常の労働者と同等ではないとしています", "Working hours declared not equal to regular workers'"),
@@ -197,8 +197,8 @@ Why: full-time employment is a standard ({_TR} §9c).
 Example: 「無 No」.
 Fix: check the contract.
 """),
-     source=cited("特定技能基準省令 第1条（所定労働時間が通常の労働者と同等）（template-reference §9c）。",
-                   "the 特定技能 standards ordinance, art. 1 (working hours equal to regular workers') (template-reference §9c)."))
+     source=cited("特定技能基準省令 第1条（所定労働時間が通常の労働者の所定労働時間と同等）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (working hours equal to regular workers') (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL312", "duplicate-across-files", "warning",
      summary=("同じ在留カード番号・旅券番号が別のファイルにもあります", "Same card or passport number in another file"),

@@ -53,9 +53,9 @@ Example: 4 years 6 months so far + 1 year = 66 months.
 Fix: shorten the desired period, or check the 6-year exception or the leave exclusion and attach the evidence.
 """),
      source=cited("特定技能運用要領（2025-09-30 改正）: １号の通算在留期間は原則5年、2号評価試験で合格基準点の8割以上の者は6年まで、"
-                  "産休・育休・病気等の休業期間は除外（yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002; system-rules §8.2）。",
+                  "産休・育休・病気等の休業期間は除外（yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002, nagoyavisa.com/2158, legal-information.co.jp/?p=1386）。",
                   "特定技能 operating guidelines (amended 2025-09-30): 1号 total stay normally 5 years, up to 6 for those scoring at least 80 % "
-                  "of the 2号 pass mark, leave excluded (yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002; system-rules §8.2)."))
+                  "of the 2号 pass mark, leave excluded (yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002, nagoyavisa.com/2158, legal-information.co.jp/?p=1386)."))
 
 rule("ZL403", "period-not-allowed", "error",
      summary=("その号で許可されない在留期間です", "Period not granted for this 号"),
@@ -74,8 +74,10 @@ Why: the periods are set by the enforcement rules ({_SR} §8.2, {_TR} §10).
 Example: 「４月」 for 2号; 「３年」 for 1号 filed before 2025-09-30.
 Fix: choose a granted period.
 """),
-     source=cited("出入国管理及び難民認定法施行規則 別表第二（特定技能の在留期間; 2025-09-30 改正で１号は3年以内、２号に2年を追加; system-rules §8.2）。",
-                   "the Immigration Control enforcement rules, appended table 2 (特定技能 periods; from 2025-09-30 1号 up to 3 years and 2 years added for 2号; system-rules §8.2)."))
+     source=cited("出入国管理及び難民認定法施行規則 別表第二（特定技能の在留期間）: 2025-09-30 から１号は「3年を超えない範囲」、２号は3年・2年・1年・6月"
+                   "（nagoyavisa.com/2158, visa-nihon.com/17623183839638, noborder.cloud/nortification/release00038.html）。",
+                   "the enforcement rules, appended table 2 (特定技能 periods): from 2025-09-30 1号 'not exceeding 3 years', 2号 3 years, 2 years, 1 year or 6 months "
+                   "(nagoyavisa.com/2158, visa-nihon.com/17623183839638, noborder.cloud/nortification/release00038.html)."))
 
 rule("ZL404", "under-18-at-entry", "error",
      summary=("認定証明書の有効期間内に18歳になりません", "Not 18 before the certificate would lapse"),
@@ -123,8 +125,8 @@ Why: 特定技能 requires 18 or older ({_SR} §8.2); for 認定 at landing (ZL4
 Example: a change filed 2026-05-01 for someone born 20090101.
 Fix: check the birth date; file after the 18th birthday or expect the examiner to ask.
 """),
-     source=cited("特定技能基準（18歳以上; office-okada-scr.com/blog/archives/570 等、system-rules §8.2）; 判断の時点は変更・更新について未確認。",
-                  "the 特定技能 standard (18 or older; system-rules §8.2); the moment it is judged for 変更/更新 is not verified."))
+     source=cited("特定技能外国人は18歳以上（tokutei-ginou.co.jp/?p=557, gyosei-katuedo.com/custom3.html）; 変更・更新で判断される時点は未確認。",
+                  "特定技能 workers must be 18 or older (tokutei-ginou.co.jp/?p=557, gyosei-katuedo.com/custom3.html); the moment it is judged for 変更/更新 is not verified."))
 
 rule("ZL405", "1gou-without-support", "warning",
      summary=("１号なのに支援の方法が選ばれていません", "1号 without a support arrangement"),
