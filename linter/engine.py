@@ -210,8 +210,8 @@ class _Context:
     def check_status_hidden_data(self, sheet: str):
         """ZL108: data in a column the selected status hides (表示シート制御マスタ) does not apply to it.
 
-        The menu's note: input items hidden by a selection cause an error when filled. The official tool
-        neither checks nor exports these columns for this status, so the data would silently not be filed.
+        The menu's note: input items hidden by a selection cause an error when filled. The official tool does
+        not check these columns for this status but still exports them, so the data would be filed unseen.
         """
         inp = self.inputs.get(sheet)
         if inp is None:
