@@ -139,3 +139,22 @@ def test_a_raising_business_check_is_reported_as_zl033(make_workbook, monkeypatc
     assert len(got) == 1 and got[0].severity == "error"
     assert "ZL309" in got[0].message and "synthetic failure" in got[0].message
     assert not res.unreadable      # the other checks still ran
+
+
+# -- renewals of statuses whose period labels shorten the status name (the old ZL308 false error) -----------
+@pytest.mark.parametrize("status_prefix, current, period", [
+    ("技術・人文知識・国際業務", "技術・人文知識・国際業務 Engineer/Specialist in Humanities/International Services",
+     "技術・人文・国際（３年） 3years"),
+    ("日本人の配偶者等", "日本人の配偶者等 Spouse or Child of Japanese National", "日本人配偶者（３年） 3years"),
+])
+def test_renewal_with_shortened_period_label_is_clean(make_workbook, status_prefix, current, period):
+    koushin = "申請情報入力(在留期間更新許可申請)"
+    st = _other_status("koushin", status_prefix)
+    heads = snapshot("koushin").headers[koushin]
+    cur_col, period_col = find_cols(heads, "現に有する在留資格")[0], find_cols(heads, "希望する在留期間")[0]
+    rows = {koushin: copy.deepcopy(golden_rows("koushin_v_clean")[koushin])}
+    for r in rows[koushin]:
+        r[cur_col], r[period_col] = current, period
+    res = lint_path(make_workbook("koushin", rows, status=st.label), Options(on=dt.date(2026, 5, 25)))
+    assert not [f for f in res.findings if f.cell in (f"{period_col}8", f"{period_col}9") and f.severity == "error"], \
+        [(f.rule, f.cell, f.message) for f in res.findings if f.severity == "error"]
