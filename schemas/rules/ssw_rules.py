@@ -88,7 +88,8 @@ rule("ZL404", "under-18-at-entry", "error",
      explain=(f"""
 何を調べるか: 認定（在留資格認定証明書交付申請）で、18歳の誕生日が「申請日＋3か月（審査）＋3か月（認定証明書の有効期間）」より後か。
 なぜ問題か: 特定技能は18歳以上が基準ですが、認定証明書は18歳未満でも申請でき、日本に上陸する時点で18歳以上であればよいとされます。
-認定証明書の有効期間は交付から3か月です（gyosei-katuedo.com/custom3.html が引用する運用要領; tokutei-ginou.co.jp/?p=557）。
+認定証明書の標準処理期間は1〜3か月、有効期間は交付から3か月です（gyosei-katuedo.com/custom3.html が引用する運用要領;
+tokutei-ginou.co.jp/?p=557; yamada-naomi.com/nintei.php）。
 この期間内に18歳にならない場合、上陸できる時期がありません。
 例: 生年月日 20090101 で 2026-05-01 に申請（18歳は 2027-01-01、期限は 2026-11-01）。
 直し方: 生年月日を確認し、申請の時期を見直してください。
@@ -96,15 +97,15 @@ rule("ZL404", "under-18-at-entry", "error",
 What it checks: in a 認定 (certificate of eligibility) application, whether the 18th birthday falls after
 filing date + 3 months (processing) + 3 months (the certificate's validity).
 Why: 特定技能 requires 18 or older, but the certificate may be applied for under 18 as long as the person is 18
-when landing; the certificate is valid 3 months from issue (operating guidelines as quoted by
-gyosei-katuedo.com/custom3.html; tokutei-ginou.co.jp/?p=557). If 18 comes later than that, there is no time to land.
+when landing; the standard processing time is 1-3 months and the certificate is valid 3 months from issue (operating
+guidelines as quoted by gyosei-katuedo.com/custom3.html; tokutei-ginou.co.jp/?p=557; yamada-naomi.com/nintei.php). If 18 comes later than that, there is no time to land.
 Example: born 20090101, filed 2026-05-01 (18 on 2027-01-01, after 2026-11-01).
 Fix: check the birth date, and the timing of the application.
 """),
-     source=cited("特定技能運用要領: 18歳以上は上陸時点で満たせばよく、認定証明書は18歳未満でも申請可能; 認定証明書の有効期間は3か月"
-                  "（gyosei-katuedo.com/custom3.html, tokutei-ginou.co.jp/?p=557）。",
-                  "特定技能 operating guidelines: 18 or older at landing, the certificate may be applied for under 18; it is valid 3 months "
-                  "(gyosei-katuedo.com/custom3.html, tokutei-ginou.co.jp/?p=557)."))
+     source=cited("特定技能運用要領: 18歳以上は上陸時点で満たせばよく、認定証明書は18歳未満でも申請可能; 認定証明書の標準処理期間は1〜3か月、"
+                  "有効期間は3か月（gyosei-katuedo.com/custom3.html, tokutei-ginou.co.jp/?p=557, yamada-naomi.com/nintei.php）。",
+                  "特定技能 operating guidelines: 18 or older at landing, the certificate may be applied for under 18; its standard processing "
+                  "time is 1-3 months and it is valid 3 months (gyosei-katuedo.com/custom3.html, tokutei-ginou.co.jp/?p=557, yamada-naomi.com/nintei.php)."))
 
 rule("ZL410", "under-18-close", "warning",
      summary=("18歳になる前の申請です", "Filed before the applicant is 18"),
