@@ -158,3 +158,34 @@ def test_renewal_with_shortened_period_label_is_clean(make_workbook, status_pref
     res = lint_path(make_workbook("koushin", rows, status=st.label), Options(on=dt.date(2026, 5, 25)))
     assert not [f for f in res.findings if f.cell in (f"{period_col}8", f"{period_col}9") and f.severity == "error"], \
         [(f.rule, f.cell, f.message) for f in res.findings if f.severity == "error"]
+
+
+def test_every_start_date_of_every_sheet_has_its_end():
+    """ZL301's pairs come from the labels: every start-date field of every checked sheet finds its end field."""
+    import types
+    from schemas.business import contradictions
+    from schemas.business.formats import date_fields
+    from schemas.business.frame import Frame, norm
+    starts = ("始期", "入社", "出国予定")
+    total = 0
+    for procedure in ("henkou", "koushin", "nintei"):
+        snap = snapshot(procedure)
+        for st in snap.statuses:
+            sheets = [snap.common_sheet, st.sheet, "申請情報入力(同時申請)"]
+            empty = types.SimpleNamespace(col=lambda c: [""])
+            ctx = types.SimpleNamespace(snap=snap, status=st, applicant_rows=[8], options=None,
+                                        inputs={s: empty for s in sheets if s in snap.headers})
+            F = Frame(ctx)
+            paired = {F.locs[k].col for pair in contradictions.order_pairs(F) for k in pair[:2]
+                      if F.locs[k].sheet == st.sheet}
+            for sheet, col, _, birth, _ in date_fields(F):
+                label = norm(snap.headers[sheet].get(col, ""))
+                if sheet != st.sheet or birth:
+                    continue
+                ends = {w: e for w, e in contradictions.PERIOD_WORDS if w in starts}
+                word = next((w for w in starts if w in label), None)
+                # a start without an end label on the sheet (雇用開始(入社)年月日) is no period
+                if word and label.replace(word, ends[word], 1) in {norm(x) for x in snap.headers[sheet].values()}:
+                    assert col in paired, (procedure, st.label, col, label)
+                    total += 1
+    assert total > 100
