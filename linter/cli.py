@@ -207,7 +207,7 @@ def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics,
 def list_rules(lang):
     """すべてのルールを一覧します / list every rule."""
     for r in R.all_rules():
-        click.echo(f"{r.code}  {r.severity:<7}  {r.name:<28}  {r.summary(lang)}")
+        click.echo(f"{r.code}  {r.severity:<7}  {r.source_kind:<13}  {r.name:<36}  {r.summary(lang)}")
 
 
 @main.command()
@@ -219,7 +219,7 @@ def explain(code, lang):
         r = R.get(code.strip().upper())
     except KeyError:
         raise click.UsageError(f"unknown rule code {code!r}; `zairyu-lint rules` lists them")
-    click.echo(f"{r.code} {r.name} ({r.severity})\n{r.summary(lang)}\n\n{r.explain(lang)}")
+    click.echo(f"{r.code} {r.name} ({r.severity}, {r.source_kind})\n{r.summary(lang)}\n\n{r.explain(lang)}")
 
 
 @main.group()

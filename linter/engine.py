@@ -10,7 +10,7 @@ import numpy as np
 import pandera.pandas as pa
 
 from schemas import rules as R
-from schemas.cells import cell_text, col_index, col_letter
+from schemas.cells import cell_text, col_index, col_letter, expand_cols
 from schemas.charclass import class_pattern, describe
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
@@ -79,6 +79,8 @@ def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResul
     ctx.run()
     notes_for = getattr(wb, "notes_for", None)   # the reader's look at the checked sheets (linter.safety)
     for code, sheet, row, col, params in (notes_for(list(ctx.inputs)) if notes_for else ()):
+        if code == "ZL029" and ctx.hidden_by_status(sheet, params.get("_cols")):
+            continue   # hidden by the status's own definition (表示シート制御マスタ): expected; data there is ZL108
         ctx.add(code, sheet, row, col, ctx.label(sheet, col) if col else None, **params)
     timings["validate"] = time.perf_counter() - t
     snap, st = ident.snapshot, ident.status
@@ -146,6 +148,23 @@ class _Context:
     def label(self, sheet: str, col: str) -> str:
         return self.snap.headers.get(sheet, {}).get(col, col)
 
+    def status_hidden(self, sheet: str) -> list[str]:
+        """Columns the selected status hides on its 区分 sheet (表示シート制御マスタ 非表示カラム), left to right."""
+        if self.status is None or sheet != self.status.sheet:
+            return []
+        cols: set[str] = set()
+        for spec in self.status.hidden_cols:
+            cols.update(expand_cols(spec))
+        return sorted(cols, key=col_index)
+
+    def hidden_by_status(self, sheet: str, span) -> bool:
+        """True when every column of a hidden span (0-based indexes lo, hi) is one the status itself hides."""
+        if not span:
+            return False
+        hidden = {col_index(c) for c in self.status_hidden(sheet)}
+        lo, hi = span
+        return bool(hidden) and all(i in hidden for i in range(lo, hi + 1))
+
     def checked_sheets(self) -> list[str]:
         sheets = [self.snap.common_sheet]
         if self.status is not None and self.status.sheet in self.wb.sheet_names \
@@ -170,6 +189,9 @@ class _Context:
                 continue   # cell checks on shifted columns would only repeat ZL004 in other words
             self.validate_sheet(s)
         self.check_unselected_sheets()
+        for s in grids:
+            if s not in shifted:
+                self.check_status_hidden_data(s)
         if not shifted:
             self.run_business_rules()
 
@@ -185,6 +207,26 @@ class _Context:
                 continue
             if name.startswith("申請情報入力(区分") and name != self.status.sheet and sheet_has_data(self.wb, name):
                 self.add("ZL009", name, None, None, None, sheet=name, status=self.status.label)
+
+    def check_status_hidden_data(self, sheet: str):
+        """ZL108: data in a column the selected status hides (表示シート制御マスタ) does not apply to it.
+
+        The menu's note: input items hidden by a selection cause an error when filled. The official tool does
+        not check these columns for this status but still exports them, so the data would be filed unseen.
+        """
+        inp = self.inputs.get(sheet)
+        if inp is None:
+            return
+        status = self.status.label.split(" ")[0] if self.status is not None else ""
+        reason = (f"not used for the status 「{status}」: the menu hides this column for it" if self.lang == "en"
+                  else f"在留資格「{status}」では使われない列です（メニューの選択で非表示になる列）")
+        for col in self.status_hidden(sheet):
+            vals = inp.text.get(col)
+            if vals is None:
+                continue
+            label = self.label(sheet, col)
+            for i in np.flatnonzero(vals != ""):
+                self.add("ZL108", sheet, int(inp.rows[i]), col, label, label=label, reason=reason)
 
     def run_business_rules(self):
         """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business."""

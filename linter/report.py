@@ -221,6 +221,7 @@ def to_sarif_doc(results: list[FileResult], lang: str = "ja") -> dict:
         "fullDescription": {"text": r.explain(lang)},
         "help": {"text": r.explain(lang)},
         "defaultConfiguration": {"level": SARIF_LEVEL.get(r.severity, "warning")},
+        "properties": {"sourceKind": r.source_kind},
     } for r in rules]
     sarif_results = []
     for res in results:

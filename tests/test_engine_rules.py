@@ -442,7 +442,8 @@ def test_cli_rules_lists_every_code():
 def test_cli_explain():
     res = CliRunner().invoke(main, ["explain", "ZL101"])
     assert res.exit_code == 0
-    assert res.output.startswith("ZL101 required (error)")
+    assert res.output.startswith("ZL101 required (error, official-tool)")
+    assert "\n根拠: 〔公式ツール〕" in res.output
     assert "必須入力" in res.output
     res = CliRunner().invoke(main, ["explain", "zl101", "--lang", "en"])
     assert res.exit_code == 0 and "required" in res.output

@@ -19,7 +19,6 @@ from .frame import COMMON, SIM, STATUS, Frame
 __all__ = ["run", "BCheck"]
 
 # rules about what a drop-down value means, silent where the value is not in its list at all
-# (ZL308 is kept even then: it names the real cause, a change of status filed as a renewal)
 LIST_MEANING = {"ZL403", "ZL409"}
 
 
@@ -109,9 +108,27 @@ def _safe(check: BCheck, F: Frame, index) -> pd.Series:
     try:
         got = check.ok(F)
         got = pd.Series(got, index=index).fillna(True).astype(bool)
-    except Exception:   # a rule must never break the run
+    except Exception as exc:   # a rule must never break the run, nor pass silently: ZL033 for this file
+        _broken(F.ctx, check.code, exc)
         got = pd.Series(True, index=index)
     return got
+
+
+def _broken(ctx, code: str, exc: BaseException) -> None:
+    """Remember a check that raised; run() reports each once as ZL033 (the file is then not fully checked)."""
+    broken = ctx.__dict__.setdefault("_broken_checks", {})
+    broken.setdefault(code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+
+
+def _report_broken(ctx) -> None:
+    en = ctx.lang == "en"
+    for code, detail in sorted(ctx.__dict__.get("_broken_checks", {}).items()):
+        ctx.add("ZL033", None, None, None, None,
+                reason=(f"check {code}: {detail}" if en else f"{code} の検査: {detail}"),
+                hint=("That check did not run, so this file is not fully checked; the other checks ran. "
+                      "Please report this with the file if you can." if en else
+                      "この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                      "可能であればファイルを添えて報告してください。"))
 
 
 def run_cell_checks(ctx, F: Frame) -> None:
@@ -119,27 +136,30 @@ def run_cell_checks(ctx, F: Frame) -> None:
     from .formats import CELL_CHECKS, cell_frame
     try:
         cells = cell_frame(F)
-    except Exception:
+    except Exception as exc:
+        _broken(ctx, "ZL2xx", exc)
         return
     if cells.empty:
         return
 
-    def safe(fn):
+    def safe(code, fn):
         def check(d):
             try:
                 return pd.Series(fn(d), index=d.index).fillna(True).astype(bool)
-            except Exception:
+            except Exception as exc:
+                _broken(ctx, code, exc)
                 return pd.Series(True, index=d.index)
         return check
 
-    schema = pa.DataFrameSchema(checks=[pa.Check(safe(fn), name=code, error=code, ignore_na=False)
+    schema = pa.DataFrameSchema(checks=[pa.Check(safe(code, fn), name=code, error=code, ignore_na=False)
                                         for code, (fn, _) in CELL_CHECKS.items()])
     try:
         schema.validate(cells, lazy=True)
         return
     except pa.errors.SchemaErrors as err:
         fc = err.failure_cases
-    except Exception:
+    except Exception as exc:
+        _broken(ctx, "ZL2xx", exc)
         return
     fc = fc[fc["index"].notna()]
     for idx, code in sorted({(int(i), str(c)) for i, c in zip(fc["index"], fc["check"]) if str(c) in CELL_CHECKS}):
@@ -173,7 +193,8 @@ def run(ctx) -> None:
         fc = err.failure_cases
         fc = fc[fc["index"].notna()]
         failures = sorted({(int(i), str(n)) for i, n in zip(fc["index"], fc["check"]) if str(n) in by_name})
-    except Exception:
+    except Exception as exc:
+        _broken(ctx, "ZL2xx-ZL5xx", exc)
         failures = []
     seen = set()
     # a value the code list already rejects (ZL105/ZL106) is not reported again by a rule about its meaning
@@ -202,6 +223,7 @@ def run(ctx) -> None:
         except (KeyError, IndexError):
             pass
     run_cell_checks(ctx, F)
+    _report_broken(ctx)
     try:
         from .keys import collect_keys
         ctx.keys = collect_keys(F)

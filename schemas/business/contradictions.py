@@ -1,11 +1,10 @@
 """ZL3xx: contradictions across fields, sheets and rows of one file."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from . import BCheck
+from schemas.cells import col_index
 from .frame import Frame, norm, to_int, ym, ymd
 
 YES = "有 Yes"
@@ -59,17 +58,60 @@ def first_row_of(F: Frame, keys: list[str], i: int) -> int:
     return F.rows[i]
 
 
+# start/end words of a period in row-5 labels: a start field pairs with the nearest field to its right whose
+# label is the start label with the word swapped (職歴 slots, 経歴 slots and 出演日程 repeat in order)
+PERIOD_WORDS = (("始期", "終期"), ("入社", "退社"), ("出国予定", "再入国予定"), ("入学", "卒業"), ("開始", "終了"))
+
+
+def _month(text) -> tuple[int, int] | None:
+    t = str(text or "")
+    return ym(t[:6]) if len(t) == 8 and ymd(t) else ym(t)
+
+
+def _when(digits: int):
+    """A parser giving comparable values: YYYYMMDD -> date; when one side is YYYYMM, both -> (y, m)."""
+    return _month if digits == 6 else ymd
+
+
+def order_pairs(F: Frame) -> list[tuple[str, str, object]]:
+    """(start key, end key, parser) for every date pair on the checked sheets, found from the row-5 labels."""
+    from .formats import date_fields
+    got = F.cache.get("order_pairs")
+    if got is not None:
+        return got
+    by_sheet: dict[str, list[tuple[str, str, int]]] = {}
+    for sheet, col, digits, birth, _ in date_fields(F):
+        if not birth:
+            by_sheet.setdefault(sheet, []).append((col, norm(F.snap.headers.get(sheet, {}).get(col, "")), digits))
+    out = []
+    for sheet, fields in by_sheet.items():
+        fields.sort(key=lambda x: col_index(x[0]))
+        used: set[str] = set()
+        for col, label, digits in fields:
+            for a, b in PERIOD_WORDS:
+                if a not in label:
+                    continue
+                want = label.replace(a, b, 1)
+                end = next((c for c, lab, d in fields if lab == want and c not in used
+                            and col_index(c) > col_index(col)), None)
+                if end is None:
+                    continue
+                used.add(end)
+                d_end = next(d for c, _, d in fields if c == end)
+                ks, ke = f"period:{sheet}:{col}", f"period:{sheet}:{end}"
+                F.add_col(ks, sheet, col)
+                F.add_col(ke, sheet, end)
+                out.append((ks, ke, _when(min(digits, d_end))))
+                break
+    F.cache["order_pairs"] = out
+    return out
+
+
 def checks(F: Frame) -> list[BCheck]:
     out: list[BCheck] = []
-    # date order (reported on the later date, naming the earlier)
-    out.append(_order("ZL301", F, "contract_end", "contract_start"))
-    out.append(_order("ZL301", F, "dispatch_end", "dispatch_start"))
-    out.append(_order("ZL301", F, "return", "depart"))
-    out.append(_order("ZL301", F, "work_end", "work_start"))
-    for k in [k for k in F.locs if k.startswith("job_out")]:
-        n = k[len("job_out"):]
-        if F.has(f"job_in{n}"):
-            out.append(_order("ZL301", F, k, f"job_in{n}", parse=ym))
+    # date order: every start/end pair the column table names (reported on the end, naming the start)
+    for start, end, parse in order_pairs(F):
+        out.append(_order("ZL301", F, end, start, parse=parse))
     # dispatch within the contract
     out.append(BCheck("ZL302", "dispatch_start", lambda F: _le(F, "contract_start", "dispatch_start"),
                       lambda F, i: {"other": f"{F.where('contract_start', i)}（{F.label('contract_start')}）",
@@ -103,28 +145,11 @@ def checks(F: Frame) -> list[BCheck]:
                           lambda F, i, k=key: {"first": first_row_of(F, [k], i)}))
     out.append(BCheck("ZL307", "name", lambda F: dup_mask(F, ["name", "birth"]),
                       lambda F, i: {"first": first_row_of(F, ["name", "birth"], i), "birth": F.v("birth", i)}))
-    # 更新: current status and desired period must be of the same status
-    if F.snap.procedure == "koushin":
-        out.append(BCheck("ZL308", "want_period", _same_status,
-                          lambda F, i: {"other": f"{F.where('cur_status', i)}（{F.label('cur_status')}）",
-                                        "other_value": F.v("cur_status", i)}))
     # pay
     out.append(BCheck("ZL309", "pay", _pay_ok, lambda F, i: {"jp": F.v("pay_jp", i), "other": F.where("pay_jp", i)}))
     out.append(BCheck("ZL310", "pay_equal", lambda F: ~F.s("pay_equal").str.startswith("無")))
     out.append(BCheck("ZL311", "hours_equal", lambda F: ~F.s("hours_equal").str.startswith("無")))
     return out
-
-
-def status_name(label: str) -> str:
-    """The Japanese status name at the start of a label: 「特定技能１号（１年） One year」 -> 特定技能1号."""
-    m = re.match(r"[^A-Za-z(]+", norm(label))
-    return m.group(0) if m else ""
-
-
-def _same_status(F: Frame) -> pd.Series:
-    cur, want = F.s("cur_status").map(status_name), F.s("want_period").map(status_name)
-    keyed = F.s("want_period").map(lambda t: "(" in norm(t))   # 更新 labels name their status: 特定技能１号（１年）
-    return pd.Series([not a or not b or not k or a == b for a, b, k in zip(cur, want, keyed)], index=F.df.index)
 
 
 def _pay_ok(F: Frame) -> pd.Series:

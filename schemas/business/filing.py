@@ -16,6 +16,8 @@ def checks(F: Frame) -> list[BCheck]:
     if p in ("henkou", "koushin"):
         out.append(BCheck("ZL501", "expiry", lambda F: F.s("expiry").map(lambda t: (d := ymd(t)) is None or d > on),
                           lambda F, i: {"on": on.isoformat()}))
+    if p == "koushin":
+        # the 3-month window is stated for renewals; a change may be filed as soon as its cause arises
         out.append(BCheck("ZL502", "expiry", _early_ok,
                           lambda F, i: {"on": on.isoformat(), "from": _window(F, i)}))
     out.append(BCheck("ZL503", "passport_exp", lambda F: F.s("passport_exp").map(lambda t: (d := ymd(t)) is None or d >= on),

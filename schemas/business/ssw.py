@@ -7,7 +7,7 @@ import pandas as pd
 
 from schemas.cells import col_index
 from . import BCheck
-from .frame import STATUS, Frame, norm, period_months, ssw_number, to_int, ymd
+from .frame import STATUS, Frame, add_months, norm, period_months, ssw_number, to_int, ymd
 
 # 特定産業分野 without 特定技能２号 (template-reference §10; system-rules §8.1; the three fields added
 # by the cabinet decision of 2026-01-23 are assumed to have no 2号 yet).
@@ -15,6 +15,11 @@ NO_2GOU_FIELDS = ("介護分野", "自動車運送業分野", "鉄道分野", "�
                   "リネンサプライ分野", "物流倉庫分野", "資源循環分野")
 DISPATCH_FIELDS = ("農業分野", "漁業分野")
 CAP_MONTHS = 60
+# since 2025-09-30 a 1号 holder who scored at least 80 % of the 2号 pass mark may stay up to 6 years in total
+# (運用要領 as quoted by yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002)
+CAP_EXCEPTION_MONTHS, CAP_EXCEPTION_SINCE = 72, dt.date(2025, 9, 30)
+# 認定: the certificate is valid 3 months from issue, and the standard processing time is at most about 3 months
+COE_VALID_MONTHS, COE_PROCESSING_MONTHS = 3, 3
 # allowed periods per grant, by the date they took effect (system-rules §8.2)
 PERIODS = [
     (dt.date(2025, 9, 30), {1: set(range(4, 37)), 2: {6, 12, 24, 36}}),
@@ -67,10 +72,20 @@ def checks(F: Frame) -> list[BCheck]:
             [not g or not (n := ssw_number(t)) or n == g for g, t in zip(gou(F), F.s(k))], index=F.df.index),
             lambda F, i: {"gou": gou(F).iat[i]}))
     target = "want_period" if F.has("want_period") else "stay_y" if F.has("stay_y") else "total_y"
-    out.append(BCheck("ZL402", target, _cap_ok, lambda F, i: {"total": _total(F).iat[i], "months": _cap_sum(F).iat[i]}))
+    out.append(BCheck("ZL402", target, _cap_ok, lambda F, i: {"total": _total(F).iat[i], "months": _cap_sum(F).iat[i],
+                                                               "until": _until_expiry(F).iat[i] or 0,
+                                                               "cap": _cap(F)}))
     out.append(BCheck("ZL403", "want_period", _period_ok, lambda F, i: {"gou": gou(F).iat[i]}))
-    out.append(BCheck("ZL404", "birth", _age_ok, lambda F, i: {"on": F.ctx.options.on.isoformat(),
-                                                                "age": _age(F, i)}))
+    if F.snap.procedure == "nintei":
+        # 18 is required at entry, not at filing (the certificate may be applied for at 17)
+        out.append(BCheck("ZL404", "birth", lambda F: _adult_by(F, COE_PROCESSING_MONTHS + COE_VALID_MONTHS),
+                          lambda F, i: {"adult": _adult_on(F, i), "by": _coe_lapse(F).isoformat()}))
+        out.append(BCheck("ZL410", "birth", lambda F: ~_adult_by(F, COE_PROCESSING_MONTHS + COE_VALID_MONTHS)
+                          | _adult_by(F, COE_VALID_MONTHS),
+                          lambda F, i: {"adult": _adult_on(F, i), "on": F.ctx.options.on.isoformat()}))
+    else:
+        out.append(BCheck("ZL410", "birth", lambda F: _adult_by(F, 0),
+                          lambda F, i: {"adult": _adult_on(F, i), "on": F.ctx.options.on.isoformat()}))
     out.append(BCheck("ZL405", "support_choice", lambda F: ~((gou(F) == 1) & ~F.filled("support_choice"))))
     if sheet and F.has("support_choice"):
         start = col_index(F.locs["support_choice"].col)
@@ -124,9 +139,28 @@ def _total(F: Frame) -> pd.Series:
                      index=F.df.index, dtype=object)
 
 
+def _until_expiry(F: Frame) -> pd.Series:
+    """更新: whole months from the filing date to the current expiry (still 1号 time before the new period)."""
+    on = F.ctx.options.on
+    out = []
+    for t in F.s("expiry"):
+        d = ymd(t)
+        if F.snap.procedure != "koushin" or d is None or d <= on:
+            out.append(None)
+            continue
+        months = (d.year - on.year) * 12 + d.month - on.month - (d.day < on.day)
+        out.append(max(months, 0))
+    return pd.Series(out, index=F.df.index, dtype=object)
+
+
 def _cap_sum(F: Frame) -> pd.Series:
-    return pd.Series([None if t is None or d is None else t + d for t, d in zip(_total(F), desired_months(F))],
+    return pd.Series([None if t is None or d is None else t + d + (u or 0)
+                      for t, d, u in zip(_total(F), desired_months(F), _until_expiry(F))],
                      index=F.df.index, dtype=object)
+
+
+def _cap(F: Frame) -> int:
+    return CAP_EXCEPTION_MONTHS if F.ctx.options.on >= CAP_EXCEPTION_SINCE else CAP_MONTHS
 
 
 def _cap_ok(F: Frame) -> pd.Series:
@@ -139,11 +173,27 @@ def _period_ok(F: Frame) -> pd.Series:
                       for g, d in zip(gou(F), desired_months(F))], index=F.df.index)
 
 
-def _age(F: Frame, i: int):
-    b = ymd(F.v("birth", i))
-    return age_on(b, F.ctx.options.on) if b else ""
+def _eighteenth(text: str) -> dt.date | None:
+    b = ymd(text)
+    if b is None:
+        return None
+    try:
+        return b.replace(year=b.year + 18)
+    except ValueError:          # born on 29 February: 18 on 1 March
+        return dt.date(b.year + 18, 3, 1)
 
 
-def _age_ok(F: Frame) -> pd.Series:
+def _adult_on(F: Frame, i: int) -> str:
+    d = _eighteenth(F.v("birth", i))
+    return d.isoformat() if d else ""
+
+
+def _coe_lapse(F: Frame) -> dt.date:
+    return add_months(F.ctx.options.on, COE_PROCESSING_MONTHS + COE_VALID_MONTHS)
+
+
+def _adult_by(F: Frame, months: int) -> pd.Series:
+    """True where the applicant is 18 by the filing date + `months` (or the birth date is unreadable / future)."""
     on = F.ctx.options.on
-    return F.s("birth").map(lambda t: (b := ymd(t)) is None or b > on or age_on(b, on) >= 18)
+    limit = add_months(on, months)
+    return F.s("birth").map(lambda t: (b := ymd(t)) is None or b > on or _eighteenth(t) <= limit)

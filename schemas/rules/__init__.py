@@ -9,6 +9,51 @@ from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 LANGS = ("ja", "en")
+# where a rule's fact comes from (README "重大度の方針 / Severity policy"):
+#   official-tool  the official workbook's VBA rejects the value
+#   online-system  the online system or its upload rejects it (ISA's own pages say so)
+#   cited          a public rule or ISA page states it (cited by page / document and section)
+#   unverified     no source found; such a rule is never an error
+#   linter         not a claim about the application: the file could not be (fully) checked (ZL021, ZL025,
+#                  ZL032, ZL033); an error so that an unchecked file never counts as passed
+SOURCE_KINDS = ("official-tool", "online-system", "cited", "unverified", "linter")
+ERROR_KINDS = ("official-tool", "online-system", "cited", "linter")
+KIND_LABELS = {"official-tool": ("公式ツール", "official tool"), "online-system": ("申請システム", "online system"),
+               "cited": ("公開資料", "cited"), "unverified": ("未確認", "unverified"),
+               "linter": ("未検査", "not checked")}
+
+
+@dataclass(frozen=True)
+class Source:
+    """The ground of a rule: its kind and a citation (document + section or page address, and the fact)."""
+    kind: str
+    ja: str
+    en: str
+
+    def line(self, lang: str = "ja") -> str:
+        label = KIND_LABELS[self.kind][1 if lang == "en" else 0]
+        return f"Source: [{label}] {self.en}" if lang == "en" else f"根拠: 〔{label}〕{self.ja}"
+
+
+def official_tool(ja: str = "", en: str = "") -> Source:
+    return Source("official-tool", ja or "公式ツールの列項目TBLとVBA（mdlChk）がこの値を拒否します。",
+                  en or "the official tool's column table 列項目TBL and its VBA (module mdlChk) reject the value.")
+
+
+def online_system(ja: str, en: str) -> Source:
+    return Source("online-system", ja, en)
+
+
+def cited(ja: str, en: str) -> Source:
+    return Source("cited", ja, en)
+
+
+def unverified(ja: str, en: str) -> Source:
+    return Source("unverified", ja, en)
+
+
+def linter(ja: str, en: str) -> Source:
+    return Source("linter", ja, en)
 
 
 @dataclass(frozen=True)
@@ -22,6 +67,7 @@ class Rule:
     message_en: str
     explain_ja: str          # what it checks / why (with its source) / example / fix
     explain_en: str
+    source: Source | None = None
 
     def summary(self, lang: str = "ja") -> str:
         return self.summary_en if lang == "en" else self.summary_ja
@@ -31,18 +77,27 @@ class Rule:
         return tmpl.format(**params)
 
     def explain(self, lang: str = "ja") -> str:
-        return self.explain_en if lang == "en" else self.explain_ja
+        text = self.explain_en if lang == "en" else self.explain_ja
+        return f"{text}\n{self.source.line(lang)}" if self.source is not None else text
+
+    @property
+    def source_kind(self) -> str:
+        return self.source.kind if self.source is not None else ""
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], message: tuple[str, str],
-         explain: tuple[str, str]) -> Rule:
+         explain: tuple[str, str], source: Source | None = None) -> Rule:
     assert severity in SEVERITIES, severity
     assert code not in RULES, f"duplicate rule code {code}"
+    if source is not None:
+        assert source.kind in SOURCE_KINDS, source.kind
+        # the severity policy: an error must be earned by the tool, the system or a cited rule
+        assert severity != "error" or source.kind in ERROR_KINDS, f"{code}: an error needs a source that earns it"
     r = Rule(code, name, severity, summary[0], summary[1], message[0], message[1],
-             explain[0].strip(), explain[1].strip())
+             explain[0].strip(), explain[1].strip(), source)
     RULES[code] = r
     return r
 

@@ -4,7 +4,7 @@ Order of precedence for one cell, as in chkInputErrRow: list-parent missing (ZL1
 others; then character class, length / exact length, required, code list. Messages reproduce the
 official ones (so users recognise them from the 「エラー」 sheet) and add what is expected.
 """
-from . import rule
+from . import official_tool, cited, rule
 
 _SRC_JA = "根拠: 公式ツールの列項目TBLとVBA（mdlChk）"
 _SRC_EN = "Basis: the official tool's column table 列項目TBL and its VBA (module mdlChk)"
@@ -24,7 +24,8 @@ column/value) are required only on rows meeting the condition (e.g. the card num
 有, the mobile number when the telephone number is blank).
 Why: the official tool reports 「{{0}}は必須入力です。」 and exports nothing. {_SRC_EN}.
 Fix: enter the value.
-"""))
+"""),
+    source=official_tool())
 
 CHAR_CLASS = rule(
     "ZL102", "character-class", "error",
@@ -43,7 +44,8 @@ full-width only, ...), with the exact ranges of the official VBA (removeChr).
 Why: the official tool reports 「{{0}}の入力形式が正しくありません。」. {_SRC_EN}.
 Example: half-width "1-1-1" in a full-width-only address; full-width digits in a postal code.
 Fix: use the required width/class.
-"""))
+"""),
+    source=official_tool())
 
 TOO_LONG = rule(
     "ZL103", "too-long", "error",
@@ -58,7 +60,8 @@ TOO_LONG = rule(
 What it checks: the length (counted as VBA Len does, in UTF-16 units) is within 列項目TBL's 桁数.
 Why: the official tool reports 「{{0}}は{{1}}桁以内で入力してください。」. {_SRC_EN}.
 Fix: shorten the value.
-"""))
+"""),
+    source=official_tool())
 
 WRONG_LENGTH = rule(
     "ZL104", "exact-length", "error",
@@ -76,7 +79,8 @@ that many characters.
 Why: the official tool reports 「{{0}}は{{1}}桁で入力してください。」. {_SRC_EN}.
 Example: a postal code "100-0013" (with hyphen) or "100001" (6 digits).
 Fix: enter exactly that many characters (unknown postal code: 0000000).
-"""))
+"""),
+    source=official_tool())
 
 NOT_IN_LIST = rule(
     "ZL105", "not-in-code-list", "error",
@@ -93,7 +97,8 @@ What it checks: a drop-down field's value equals a label of its code list exactl
 Why: the tool converts labels to codes; a label that does not match gives 「{{0}}に該当する情報がありません。」.
 {_SRC_EN}. Example: 「ベトナム」 without the English name, 「男 Male」 (the list has 「男 male」).
 Fix: pick the value from the drop-down (or paste the exact label).
-"""))
+"""),
+    source=official_tool())
 
 NOT_IN_PARENT_LIST = rule(
     "ZL106", "not-in-dependent-list", "error",
@@ -112,7 +117,8 @@ status, receiving office in residence area, task in job type) belongs to the lis
 Why: when the parent was changed and the child not, the tool cannot convert the child and reports
 「{{0}}に該当する情報がありません。」. {_SRC_EN}.
 Fix: check the parent and choose the child again from its drop-down.
-"""))
+"""),
+    source=official_tool())
 
 PARENT_MISSING = rule(
     "ZL107", "list-parent-missing", "error",
@@ -130,7 +136,8 @@ prefecture) is empty. Reported on the parent's cell, as the official tool does; 
 other finding.
 Why: the official tool reports 「{{child}}を入力している場合は、{{parent}}を入力してください。」. {_SRC_EN}.
 Fix: fill the parent, or clear the child.
-"""))
+"""),
+    source=official_tool())
 
 NOT_APPLICABLE = rule(
     "ZL108", "filled-but-not-applicable", "error",
@@ -154,4 +161,6 @@ telephone number is blank") is an either-or, so filling both is fine and not rep
 Why: the menu note says fields hidden by a selection cause an error when filled (template-reference
 §1-3); the online system marks the applicant 要確認. The official tool does not check this.
 Fix: clear the field, or correct the selection it depends on.
-"""))
+"""),
+    source=cited('公式テンプレートのメニューの注意書き「選択によって非表示となる入力項目についても、入力された場合は、エラーとなる」（template-reference §1-3）。',
+                 'the official template\'s menu note: fields hidden by a selection cause an error when filled (template-reference §1-3).'))

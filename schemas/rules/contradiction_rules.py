@@ -1,5 +1,5 @@
 """ZL3xx: contradictions across fields, sheets and rows (schemas/business/contradictions.py, linter/crossfile.py)."""
-from . import rule
+from . import cited, rule, unverified
 
 _TR = "template-reference"
 _SR = "system-rules"
@@ -9,34 +9,44 @@ rule("ZL301", "date-order", "error",
      message=("{label}「{value}」が {other}「{other_value}」より前です。",
               "{label} 「{value}」 is before {other} 「{other_value}」."),
      explain=(f"""
-何を調べるか: 雇用契約期間 始期≤終期、派遣期間 始期≤終期、出国予定年月日≤再入国予定年月日、就労する期間 始期≤終期、
-職歴の入社年月≤退社年月（どちらも実在する日付のときだけ）。報告は終わりの側のセルに出し、始まりのセルを示します。
+何を調べるか: 列項目TBLの項目名が組にしている日付すべて（どの区分シート・手続でも）: 「…(始期)」と「…(終期)」、
+「入社」と「退社」、「出国予定年月日」と「再入国予定年月日」、「入学」と「卒業」、「開始」と「終了」。始まりの項目の右にある
+最も近い対の項目と組にします（職歴・経歴の欄は順に組になります）。どちらも実在する日付のときだけ比べ、年月と年月日の組は
+年月で比べます。報告は終わりの側のセルに出し、始まりのセルを示します。
 なぜ問題か: 期間が逆転した申請は内容不備です（{_TR} §9c）。公式ツールは日付の前後を調べません。
 例: 雇用契約 始期 20260501・終期 20250430。
 直し方: どちらが誤りか確認して直してください。
 """, f"""
-What it checks: contract start ≤ end, dispatch start ≤ end, departure ≤ re-entry date, work period start ≤ end,
-job history joined ≤ left (only when both are real dates). Reported on the end cell, naming the start cell.
+What it checks: every pair of dates the column table's labels name, on any 区分 sheet and procedure: 「…(始期)」/
+「…(終期)」, 入社/退社, 出国予定年月日/再入国予定年月日, 入学/卒業, 開始/終了. A start field pairs with the nearest
+matching end field to its right (job and career slots pair in order). Compared only when both are real
+dates; a month against a day compares months. Reported on the end cell, naming the start cell.
 Why: a reversed period is a defect of the application ({_TR} §9c); the tool does not compare dates.
 Example: contract start 20260501, end 20250430.
 Fix: correct whichever date is wrong.
-"""))
+"""),
+     source=cited("列項目TBLの項目名が定める期間（(始期)/(終期)、入社/退社、出国/再入国予定年月日）: 期間の終わりが始まりより前の申請は内容が自己矛盾します（template-reference §9c）。",
+                   "the periods the column table's labels define ((始期)/(終期), 入社/退社, 出国/再入国予定年月日): an end before its start contradicts itself (template-reference §9c)."))
 
-rule("ZL302", "dispatch-outside-contract", "error",
+rule("ZL302", "dispatch-outside-contract", "warning",
      summary=("派遣期間が雇用契約期間の外にあります", "Dispatch period outside the employment contract"),
      message=("{label}「{value}」が雇用契約期間の外です（{other}「{other_value}」）。",
               "{label} 「{value}」 is outside the employment contract ({other} 「{other_value}」)."),
      explain=(f"""
 何を調べるか: 派遣期間の始期が雇用契約の始期以後、終期が雇用契約の終期以前か。
 なぜ問題か: 派遣は特定技能雇用契約に基づくもので、契約期間を超えて派遣することはできません（{_TR} §9c）。
+契約の更新予定などもあり得るため、審査で確認される事項として警告にします。
 例: 雇用契約 20260501〜20290430 に対し派遣期間 20260401〜。
 直し方: 派遣期間か雇用契約期間を直してください。
 """, f"""
 What it checks: the dispatch period starts on or after the contract start and ends on or before the contract end.
-Why: dispatch happens under the employment contract and cannot exceed it ({_TR} §9c).
+Why: dispatch happens under the employment contract and cannot exceed it ({_TR} §9c); a renewal of the contract
+may be planned, so this is a warning.
 Example: contract 20260501–20290430, dispatch from 20260401.
 Fix: correct the dispatch or the contract period.
-"""))
+"""),
+     source=unverified("派遣期間が雇用契約期間の内にあることを定める一次資料は確認できていません（template-reference §9c）。",
+                       "no primary source verified for 'the dispatch period lies within the contract' (template-reference §9c)."))
 
 rule("ZL303", "date-in-future", "error",
      summary=("過去の日付のはずが申請日より後です", "A past date lies after the filing date"),
@@ -54,7 +64,9 @@ employment agency's acceptance date and job-history months are on or before the 
 Why: these are past facts; a future date is a typing error ({_TR} §9c).
 Example: birth date 20300101; registration date a month after the filing date.
 Fix: enter the right date (or pass the right --on).
-"""))
+"""),
+     source=cited("生年月日・登録年月日・受理年月日・職歴の年月は申請日以前の事実です（項目の定義; template-reference §9c）。",
+                   "birth, registration and acceptance dates and job-history months are past facts by their definition (template-reference §9c)."))
 
 rule("ZL304", "simultaneous-differs-from-main", "error",
      summary=("同時申請の共通項目が申請情報と違います", "同時申請 common item differs from the main sheet"),
@@ -74,7 +86,9 @@ main sheet's on the same row.
 Why: it is the same person; the template's confirmation item states the common items are the same ({_TR} §7, §9a-10).
 Example: main name 「NGUYEN VAN AN」, 同時申請 name 「NGUYEN VAN AM」.
 Fix: copy the main sheet's value.
-"""))
+"""),
+     source=cited("テンプレートの確認項目「氏名や性別等の共通項目については同時申請で入力した内容と同じである」（template-reference §7, §9a-10）。",
+                   "the template's confirmation item: the common items (name, sex, ...) are the same as entered for 同時申請 (template-reference §7, §9a-10)."))
 
 rule("ZL305", "reentry-needs-counter-receipt", "error",
      summary=("再入国許可を同時申請する場合、受領方法は窓口です", "Re-entry permit filed: card must be received at the counter"),
@@ -91,23 +105,28 @@ What it checks: rows filing a re-entry permit in 同時申請 receive the card a
 Why: the template says applicants filing a re-entry permit at the same time choose 「窓口」 ({_TR} §5, §9a-5).
 Example: 同時申請 column B = 有, receipt = 郵送 Mailing.
 Fix: choose 「窓口 Regional office counter」 and fill the residence area and receiving office.
-"""))
+"""),
+     source=cited("テンプレートの記載要領「再入国許可申請を同時に申請する方は『窓口』」（template-reference §5, §9a-5）。",
+                   "the template's instructions: applicants filing a re-entry permit at the same time choose 「窓口」 (template-reference §5, §9a-5)."))
 
-rule("ZL306", "duplicate-in-file", "error",
+rule("ZL306", "duplicate-in-file", "warning",
      summary=("同じ在留カード番号・旅券番号が複数の行にあります", "Same card or passport number on two rows"),
      message=("{label}「{value}」は {first} 行目と同じです。同じ人を二重に申請していないか確認してください。",
               "{label} 「{value}」 is the same as on row {first}; check the person is not filed twice."),
      explain=(f"""
 何を調べるか: 1ファイル内で在留カード番号または旅券番号が重複していないか（2つ目以降の行に報告）。
-なぜ問題か: 同一人の重複申請や、行をコピーして直し忘れた入力誤りです（{_TR} §9c）。
+なぜ問題か: 同一人の重複申請や、行をコピーして直し忘れた入力誤りです（{_TR} §9c）。申請システムが重複を拒否するかは
+確認できていないため警告です。
 例: 8行目と9行目の在留カード番号がともに AB12345678CD。
 直し方: 重複した行を削除するか、番号を直してください。
 """, f"""
 What it checks: a residence card or passport number repeated within a file (reported on the later rows).
-Why: the same person filed twice, or a copied row not corrected ({_TR} §9c).
+Why: the same person filed twice, or a copied row not corrected ({_TR} §9c); whether the system rejects
+duplicates is not verified, so this is a warning.
 Example: rows 8 and 9 both with card AB12345678CD.
 Fix: remove the duplicate row or correct the number.
-"""))
+"""),
+     source=unverified("申請システムが同一ファイル内の重複を拒否するという資料は見つかっていません。", "no source says the system rejects duplicates within a file."))
 
 rule("ZL307", "duplicate-name-birth", "warning",
      summary=("同じ氏名・生年月日の行があります", "Same name and birth date on two rows"),
@@ -123,23 +142,8 @@ What it checks: the same name and birth date on two rows of a file.
 Why: probably the same person twice ({_TR} §9c); a warning, as namesakes exist.
 Example: rows 8 and 9 both NGUYEN VAN AN, 19980512.
 Fix: none if they are different people.
-"""))
-
-rule("ZL308", "renewal-status-mismatch", "error",
-     summary=("更新で在留資格が変わっています", "Renewal with a different status"),
-     message=("{label}「{value}」の在留資格が {other}「{other_value}」と違います。在留資格が変わる場合は在留資格変更許可申請です。",
-              "{label} 「{value}」 is for another status than {other} 「{other_value}」; a change of status needs a change application (変更)."),
-     explain=(f"""
-何を調べるか: 更新で、希望する在留期間の在留資格（「特定技能１号（１年）」の「特定技能１号」）が現に有する在留資格と同じか。
-なぜ問題か: 更新は同じ在留資格の期間延長です。１号から２号への移行などは在留資格変更です（{_TR} §9a-6, {_SR} §8.2）。
-例: 現に有する在留資格＝特定技能１号、希望する在留期間＝特定技能２号（３年）。
-直し方: 希望する在留期間を選び直すか、変更用のテンプレートで申請してください。
-""", f"""
-What it checks: in a renewal, the status of the desired period equals the current status.
-Why: renewal extends the same status; 1号 to 2号 is a change of status ({_TR} §9a-6, {_SR} §8.2).
-Example: current status 特定技能１号, desired period 特定技能２号（３年）.
-Fix: choose the period again, or use the change (変更) template.
-"""))
+"""),
+     source=unverified("重複申請のおそれ（同姓同名・同日生まれもあり得ます）。", "a possible double filing (namesakes born the same day exist)."))
 
 rule("ZL309", "pay-below-japanese", "warning",
      summary=("月額報酬が日本人の月額報酬より低い", "Monthly pay below the Japanese comparator"),
@@ -156,7 +160,9 @@ What it checks: when both are given, the monthly pay is at least the Japanese co
 Why: pay at least equal to a Japanese worker's is a contract standard ({_TR} §9c); a warning.
 Example: pay 230000, Japanese comparator 250000.
 Fix: check the amounts.
-"""))
+"""),
+     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL310", "pay-not-equal", "warning",
      summary=("報酬が日本人と同等以上ではないとしています", "Pay declared not equal to Japanese workers'"),
@@ -172,7 +178,9 @@ What it checks: the 'pay at least equal to Japanese workers' answer is 無.
 Why: equal pay is a contract standard ({_TR} §9c); likely a wrong choice.
 Example: 「無 No」.
 Fix: check the contract and choose the right answer.
-"""))
+"""),
+     source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL311", "hours-not-equal", "warning",
      summary=("所定労働時間が通常の労働者と同等ではないとしています", "Working hours declared not equal to regular workers'"),
@@ -188,23 +196,26 @@ What it checks: the 'working hours equal to regular workers' answer is 無.
 Why: full-time employment is a standard ({_TR} §9c).
 Example: 「無 No」.
 Fix: check the contract.
-"""))
+"""),
+     source=cited("特定技能基準省令 第1条（所定労働時間が通常の労働者の所定労働時間と同等）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
+                   "the 特定技能 standards ordinance, art. 1 (working hours equal to regular workers') (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
-rule("ZL312", "duplicate-across-files", "error",
+rule("ZL312", "duplicate-across-files", "warning",
      summary=("同じ在留カード番号・旅券番号が別のファイルにもあります", "Same card or passport number in another file"),
      message=("「{value}」は {other_file} の {other} にもあります。同じ人を二重に申請していないか確認してください。",
               "「{value}」 is also in {other_file} at {other}; check the person is not filed twice."),
      explain=(f"""
 何を調べるか: 1回の実行で調べた複数のファイルの間で、在留カード番号または旅券番号が重複していないか（後のファイルに報告）。
-なぜ問題か: 別の担当者が同じ人を別ファイルで申請している可能性があります（{_TR} §9c）。
+なぜ問題か: 別の担当者が同じ人を別ファイルで申請している可能性があります（{_TR} §9c）。重複が拒否されるかは確認できていないため警告です。
 例: a.xlsx と b.xlsx の両方に在留カード番号 AB12345678CD。
 直し方: どちらかのファイルから行を削除してください。
 """, f"""
 What it checks: a card or passport number found in two files of one run (reported in the later file).
-Why: the same person filed twice from different files ({_TR} §9c).
+Why: the same person filed twice from different files ({_TR} §9c); whether it is rejected is not verified, so a warning.
 Example: card AB12345678CD in both a.xlsx and b.xlsx.
 Fix: remove the row from one of the files.
-"""))
+"""),
+     source=unverified("申請システムが別ファイルとの重複を拒否するという資料は見つかっていません。", "no source says the system rejects duplicates across files."))
 
 rule("ZL313", "duplicate-name-birth-across-files", "warning",
      summary=("同じ氏名・生年月日が別のファイルにもあります", "Same name and birth date in another file"),
@@ -220,4 +231,5 @@ What it checks: the same name and birth date in two files of one run.
 Why: possibly the same person twice ({_TR} §9c); a warning, as namesakes exist.
 Example: NGUYEN VAN AN, 19980512 in both a.xlsx and b.xlsx.
 Fix: none if they are different people.
-"""))
+"""),
+     source=unverified("重複申請のおそれ（同姓同名もあり得ます）。", "a possible double filing (namesakes exist)."))

@@ -1,5 +1,5 @@
 """ZL6xx: values damaged by spreadsheet software (numbers where the template expects text)."""
-from . import rule
+from . import official_tool, rule
 
 NUMBER_FOR_TEXT = rule(
     "ZL601", "number-stored-for-text", "warning",
@@ -17,7 +17,9 @@ Why: the input cells are Text-formatted (template-reference §4). Pasting from o
 re-opening a CSV turns them into numbers, which lose leading zeros or turn into exponent form; a value
 that still looks right breaks at the next edit.
 Fix: format the cell as Text and enter the value again (or prefix it with ').
-"""))
+"""),
+    source=official_tool('入力セルは文字列書式です。数値のセルはツールが表示形式で文字列にします（template-reference §4）。',
+                        'the input cells are Text-formatted; the tool turns a number cell into text through its display format (template-reference §4).'))
 
 LEADING_ZERO_LOST = rule(
     "ZL602", "leading-zero-lost", "error",
@@ -35,7 +37,9 @@ leading zero.
 Why: 「0312345678」 becoming 「312345678」 fails the length check or files a different number
 (template-reference §4: seen in re-exported CSVs).
 Fix: format the cell as Text and re-enter the number with its zero.
-"""))
+"""),
+    source=official_tool('数値として保存された番号は先頭の0を失い、ツールの桁数チェック（列項目TBL）に落ちるか別の番号として出力されます。',
+                        "a number stored as a number loses its leading zero and fails the tool's length check (列項目TBL) or is exported as another number."))
 
 EXPONENT_FORM = rule(
     "ZL603", "exponent-notation", "error",
@@ -52,7 +56,9 @@ What it checks: digit fields do not hold exponent ("1.23457E+12") or decimal ("1
 Why: a 13-digit corporate number saved as a number is shown and stored in exponent form and its
 digits are lost (template-reference §4).
 Fix: look up the original number and re-enter it in a Text cell.
-"""))
+"""),
+    source=official_tool('指数表記の値は数字ではなく、ツールの文字種チェック（半角数字）に落ちます。',
+                        "an exponent-form value is not digits and fails the tool's class check (half-width digits)."))
 
 DATE_CELL = rule(
     "ZL604", "date-typed-cell", "warning",
@@ -69,4 +75,6 @@ What it checks: no input cell is date-typed.
 Why: the official tool converts a date cell to text with the PC's locale ("2026/04/01"), which fails
 the 8-digit format.
 Fix: format the cell as Text and enter 8 digits such as 20260401.
-"""))
+"""),
+    source=official_tool('ツールは日付型のセルをPCの地域設定の表記（2026/04/01）で出力し、8桁の形式に合いません。',
+                        "the tool exports a date cell in the PC's locale form (2026/04/01), not the 8-digit form."))

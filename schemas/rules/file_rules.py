@@ -1,5 +1,5 @@
 """ZL0xx: the file and the template as a whole."""
-from . import rule
+from . import official_tool, cited, rule
 
 UNREADABLE = rule(
     "ZL001", "unreadable-file", "error",
@@ -15,7 +15,9 @@ What it checks: the file can be opened as an Excel workbook (.xlsx/.xlsm).
 Why: a file that cannot be opened cannot produce an upload file either.
 Example: a broken zip, an empty file, a password-protected workbook, an .xls/.ods file.
 Fix: open it in Excel and save it as an "Excel Macro-Enabled Workbook (.xlsm)" without a password.
-"""))
+"""),
+    source=official_tool('Excel でも公式ツールでも開けないファイルからはアップロードファイルを出力できません。',
+                        'a file neither Excel nor the official tool can open cannot produce an upload file.'))
 
 NOT_A_TEMPLATE = rule(
     "ZL002", "not-a-template", "error",
@@ -32,7 +34,9 @@ What it checks: the workbook has one of the common input sheets of the official 
 (申請情報入力(在留資格変更許可申請) / (在留期間更新許可申請) / (在留資格認定証明書交付申請)).
 Why: only the official template (or a copy of its input sheets) becomes an application.
 Fix: enter the data in the official ISA workbook and keep its sheet names.
-"""))
+"""),
+    source=official_tool('アップロードファイルを出力するのは公式テンプレートのVBA（mdMain）だけです。',
+                        "only the official template's VBA (mdMain) writes the upload file."))
 
 UNKNOWN_VERSION = rule(
     "ZL003", "unknown-template-version", "warning",
@@ -50,7 +54,9 @@ Why: code lists and fields change between versions (template-reference §12). An
 checked with the definitions read from the workbook's own hidden sheets (列項目TBL, マスタ); without
 them, with the nearest shipped version.
 Fix: get the current template from the ISA site; add its definitions with `zairyu-lint schema import`.
-"""))
+"""),
+    source=cited('出入国在留管理庁「一括登録用Excelツール」は版ごとに項目・コード表が変わります（メニュー B1 の版表示; template-reference §12）。',
+                 'ISA\'s bulk Excel tool changes fields and code lists between versions (version banner in メニュー B1; template-reference §12).'))
 
 COLUMNS_MOVED = rule(
     "ZL004", "columns-moved", "error",
@@ -67,7 +73,9 @@ What it checks: the row-5 labels (論理項目名) of each input sheet sit in th
 Why: the usage notes say 「行の追加，列の追加は行わないでください。」; shifted columns are read as other
 fields and the upload file mixes up the data.
 Fix: delete the inserted columns and restore the original layout.
-"""))
+"""),
+    source=official_tool('メニューの注意書き「行の追加，列の追加は行わないでください。」; ツールは列の位置で項目を読みます。',
+                        "the menu's note 「行の追加，列の追加は行わないでください。」; the tool reads fields by column position."))
 
 TOO_MANY = rule(
     "ZL005", "over-300-applicants", "error",
@@ -82,7 +90,9 @@ TOO_MANY = rule(
 What it checks: applicant rows stay within rows 8-307 (300 people).
 Why: the tool's input range is B8:…307 (VBA constant IPTSHT_INPUT_MXROW = 300); later rows are ignored.
 Fix: split the workbook into files of at most 300 applicants (`zairyu-lint split`).
-"""))
+"""),
+    source=official_tool('VBA 定数 IPTSHT_INPUT_MXROW = 300（入力範囲 8〜307行目）。',
+                        'VBA constant IPTSHT_INPUT_MXROW = 300 (input rows 8–307).'))
 
 BLANK_ROW_GAP = rule(
     "ZL006", "blank-row-gap", "error",
@@ -99,7 +109,9 @@ What it checks: no filled row follows a blank row on the common sheet.
 Why: the official tool stops at the first row whose column A is blank (mdMain: Do While A<row> <> "");
 the applicants after it are neither checked nor exported, silently.
 Fix: move the later applicants up so that there is no blank row between them.
-"""))
+"""),
+    source=official_tool('mdMain の Do While（A列が空の最初の行で読み込みを止めます）。',
+                        "mdMain's Do While loop stops at the first row whose column A is blank."))
 
 ORPHAN_ROW = rule(
     "ZL007", "row-without-common-data", "error",
@@ -115,7 +127,9 @@ What it checks: every row with data on a 区分 or 同時申請 sheet also has d
 Why: the same row number is the same person on every sheet (template §2); rows blank on the common
 sheet are not processed.
 Fix: fill the common sheet's row for that person, or clear the stray row.
-"""))
+"""),
+    source=official_tool('同じ行番号が全シートで同じ申請人です（mdMain は共通シートの行から読みます）。',
+                        "a row number is one applicant on every sheet; mdMain reads from the common sheet's rows."))
 
 STATUS_ASSUMED = rule(
     "ZL008", "status-assumed", "info",
@@ -130,7 +144,9 @@ STATUS_ASSUMED = rule(
 What it checks: the 在留資格 on the menu sheet. When none is chosen (or the workbook holds only the
 input sheets), the status is inferred from the 区分 sheet that holds data.
 Fix: in the official workbook choose the status on the menu and press 選択.
-"""))
+"""),
+    source=official_tool('ツールはメニューで選んだ在留資格の区分シートだけを出力します。',
+                        'the tool exports only the 区分 sheet of the status chosen on the menu.'))
 
 WRONG_SHEET = rule(
     "ZL009", "data-on-unselected-sheet", "warning",
@@ -145,7 +161,9 @@ WRONG_SHEET = rule(
 What it checks: no data sits on (visible) 区分 sheets other than the selected status's sheet.
 Why: the tool exports only the selected sheet; data elsewhere is not part of the application.
 Fix: check the chosen status and enter the data on its 区分 sheet.
-"""))
+"""),
+    source=official_tool('ツールはメニューで選んだ在留資格の区分シートだけを出力します。',
+                        'the tool exports only the 区分 sheet of the status chosen on the menu.'))
 
 TOO_LARGE = rule(
     "ZL010", "sheet-too-large", "error",
@@ -160,4 +178,6 @@ TOO_LARGE = rule(
 What it checks: the input sheets do not extend far past the template's range (row 307).
 Why: more than 300 applicants are not accepted, and huge sheets cost time and memory.
 Fix: delete the unused rows and split the data into files of at most 300 applicants.
-"""))
+"""),
+    source=official_tool('VBA 定数 IPTSHT_INPUT_MXROW = 300。',
+                        'VBA constant IPTSHT_INPUT_MXROW = 300.'))

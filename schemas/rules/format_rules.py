@@ -1,5 +1,5 @@
 """ZL2xx: formats the official tool does not check (implemented in schemas/business/formats.py)."""
-from . import rule
+from . import cited, rule, unverified
 
 _TR = "template-reference"
 _SR = "system-rules"
@@ -25,7 +25,9 @@ Why: the official tool checks only digits and length, so 20260231 or 202613 are 
 as dates ({_TR} §9b, §12).
 Example: 20260230, 19990431, 202513 (a job-history month).
 Fix: enter the date from the card, passport or contract.
-"""))
+"""),
+     source=cited("一括登録用Excelツールの記載例: 日付は西暦の YYYYMMDD（年月は YYYYMM）; 実在しない日付は日付として成り立ちません（template-reference §9b, §12）。",
+                   "the bulk tool's instructions: dates are written YYYYMMDD (months YYYYMM); a non-existent day is not a date (template-reference §9b, §12)."))
 
 rule("ZL202", "residence-card-number", "error",
      summary=("在留カード番号の形式が違います", "Residence card number not in the card format"),
@@ -43,7 +45,9 @@ Why: a card number is 2 letters, 8 digits, 2 letters ({_TR} §5, §9b; gh-tec.co
 the tool only checks 'alphanumeric, at most 12'.
 Example: AB1234567CD (7 digits), lower case, missing final letters.
 Fix: copy the number printed at the top right of the card.
-"""))
+"""),
+     source=cited("在留カード番号は英字2桁・数字8桁・英字2桁の12桁（gh-tec.co.jp/column/residence-card-number, attorney-office.com/blog/20170213ci; template-reference §5）。",
+                   "a residence card number is 2 letters, 8 digits, 2 letters (gh-tec.co.jp/column/residence-card-number, attorney-office.com/blog/20170213ci; template-reference §5)."))
 
 rule("ZL203", "card-or-special-permanent-number", "error",
      summary=("在留カード番号・特別永住者証明書番号に使えない文字があります",
@@ -62,7 +66,9 @@ What it checks: fields that may hold a residence card or special permanent resid
 Why: both numbers are 12 capitals/digits ({_TR} §5, §7, §9b).
 Example: ab12345678cd, AB-2345678CD.
 Fix: enter the number in capitals.
-"""))
+"""),
+     source=cited("在留カード番号・特別永住者証明書番号はいずれも英大文字と数字の12桁（template-reference §5, §7）。",
+                   "residence card and special permanent resident certificate numbers are 12 capitals/digits (template-reference §5, §7)."))
 
 rule("ZL204", "card-number-pattern", "warning",
      summary=("在留カード番号の形式ではありません（特別永住者証明書番号なら問題ありません）",
@@ -81,7 +87,9 @@ Why: residence card numbers have that structure ({_TR} §9b); the structure of s
 certificate numbers could not be verified, so this is only a warning.
 Example: 1234567890AB.
 Fix: check it if it is a residence card number; leave it if it is a certificate number.
-"""))
+"""),
+     source=cited("在留カード番号の形式（英2＋数8＋英2）; 特別永住者証明書番号の形式は未確認（template-reference §9b）。",
+                   "the residence card pattern (2 letters + 8 digits + 2 letters); the certificate's pattern is not verified (template-reference §9b)."))
 
 rule("ZL205", "ed-number", "error",
      summary=("ED番号の形式が違います", "ED number not in its format"),
@@ -97,81 +105,111 @@ What it checks: ED number (letters) is 4 capitals and ED number (digits) is 7 di
 Why: the number at the top right of the back of the ED card is 4 letters + 7 digits ({_TR} §5, §9b).
 Example: letters 「ab12」, digits 「123456」.
 Fix: split the ED card number into its letters and its digits.
-"""))
+"""),
+     source=cited("テンプレートの記載要領「EDカード裏面右上（英4＋数7）」（template-reference §5）。",
+                   "the template's instructions: the number at the top right of the back of the ED card, 4 letters + 7 digits (template-reference §5)."))
 
 rule("ZL206", "name-format", "error",
      summary=("氏名の形式が違います", "Name not in passport form"),
-     message=("{label}「{value}」は半角英大文字を半角スペース1つで区切って入力してください（104文字以内、例 HOUMU TARO）。",
-              "{label} 「{value}」 must be half-width capitals separated by single spaces, at most 104 (e.g. HOUMU TARO)."),
+     message=("{label}「{value}」は旅券どおり半角英大文字で入力してください（語の区切りは半角スペース、104文字以内、例 HOUMU TARO）。",
+              "{label} 「{value}」 must be written as in the passport in half-width capitals (words separated by spaces, at most 104, e.g. HOUMU TARO)."),
      explain=(f"""
-何を調べるか: 申請人の氏名（身分事項・同時申請）が ^[A-Z]+( [A-Z]+)*$ で104文字以内か。
+何を調べるか: 申請人の氏名（身分事項・同時申請）が半角英大文字の語でできているか（104文字以内）。
+語の区切りは半角スペース（旧画面の記載例のカンマも認めます）、語の中のハイフンとアポストロフィ（旅券に
+MARIE-CLAIRE、O'NEIL のように印字されるもの）は認めます。
 なぜ問題か: テンプレートの記載要領が「旅券と同じ綴りで半角英字大文字、スペース区切り、104文字以内」と定めています
-（{_TR} §5 氏名, §9b）。公式ツールの列項目TBLには文字種も桁数もありません。
-例: 「Nguyen Van An」（小文字）、「NGUYEN  VAN」（スペース2つ）、「NGUYEN,VAN」、全角文字。
-直し方: 旅券の氏名欄どおり大文字で、語の間は半角スペース1つにしてください。
+（{_TR} §5 氏名）。小文字は旧オンライン画面でエラーになったと報告されています（{_SR} §7）。
+例: 「Nguyen Van An」（小文字）、全角文字、数字。
+直し方: 旅券の氏名欄どおり大文字で入力してください。
 """, f"""
-What it checks: the applicant's name (main and 同時申請 sheets) matches ^[A-Z]+( [A-Z]+)*$ and is at most 104.
+What it checks: the applicant's name (main and 同時申請 sheets) consists of words of half-width capitals, at most
+104 characters. Words are separated by spaces (a comma, as on the old screens, is accepted); hyphens and
+apostrophes inside a word, as passports print them (MARIE-CLAIRE, O'NEIL), are accepted.
 Why: the template's instructions require the passport spelling in half-width capitals, space-separated,
-at most 104 ({_TR} §5, §9b); 列項目TBL has no class or length for it.
-Example: lower case, double spaces, commas, full-width letters.
-Fix: type the name as in the passport, in capitals, single spaces between words.
-"""))
+at most 104 ({_TR} §5); lower case was reported as an error on the old online screens ({_SR} §7).
+Example: lower case, full-width letters, digits.
+Fix: type the name as in the passport, in capitals.
+"""),
+     source=cited("テンプレートの記載要領（氏名: 旅券と同じ綴り、半角英字大文字、スペース区切り、104文字以内; template-reference §5）; "
+                  "小文字は旧画面でエラー（dejimalaw.com、gyosei.xyz/sinseionline; system-rules §7）。",
+                  "the template's instructions (name: passport spelling, half-width capitals, space-separated, at most 104; "
+                  "template-reference §5); lower case rejected on the old screens (dejimalaw.com, gyosei.xyz/sinseionline; system-rules §7)."))
 
-rule("ZL207", "email-syntax", "error",
+rule("ZL207", "email-syntax", "warning",
      summary=("メールアドレスの形式が違います", "Invalid e-mail address"),
      message=("{label}「{value}」はメールアドレスとして正しくありません（{reason}）。",
               "{label} 「{value}」 is not a valid e-mail address ({reason})."),
      explain=(f"""
-何を調べるか: メールアドレスと通知送信用メールアドレスの構文（email-validator ライブラリ、到達確認なし）。
-なぜ問題か: 受付完了メール（申請受付番号）や結果の通知はこのアドレスに送られ、特例期間中の証明にもなります
-（{_SR} §3）。公式ツールは半角英数記号60桁以内しか調べません。
+何を調べるか: メールアドレスと通知送信用メールアドレスが、メールを受け取れる形か（@ が1つ、@ の前後が空でない、
+空白がない、ドメインが「.」で区切られた英数字・ハイフンのラベル）。到達確認はしません。
+旧携帯キャリアのアドレス（a..b@docomo.ne.jp、abc.@ezweb.ne.jp）は実際に使われているため認めます。
+なぜ問題か: 受付完了メール（申請受付番号）や結果の通知はこのアドレスに送られ、特例期間中の証明になります
+（ISA /isa/applications/online/11_00035.html を引用する horeigis.com/info/20240430110438.html; {_SR} §3）。
+申請システムが形式を拒否するかは確認できていないため警告です（公式ツールは半角英数記号60桁以内だけを調べます）。
 例: 「name@@example.com」「name@example」「name@example,com」。
 直し方: 正しいアドレスを入力してください。
 """, f"""
-What it checks: the syntax of the e-mail and notification e-mail addresses (email-validator, no DNS lookup).
+What it checks: the e-mail and notification e-mail addresses can receive mail: one @, something on both sides,
+no blanks, a domain of dot-separated letter/digit/hyphen labels. No DNS lookup. Old carrier addresses
+(a..b@docomo.ne.jp, abc.@ezweb.ne.jp) are in real use and accepted.
 Why: the filing receipt (with the application number) and results are sent there, and that mail is the
-person's proof of a pending application ({_SR} §3); the tool checks only characters and length.
+person's proof of a pending application (ISA 11_00035.html as quoted by horeigis.com; {_SR} §3). Whether the
+online system rejects the form is not verified, so this is a warning (the tool checks only class and length).
 Example: 「name@@example.com」, 「name@example」, 「name@example,com」.
 Fix: enter a valid address.
-"""))
+"""),
+     source=cited("ISA「オンライン申請中であることの確認方法」（/isa/applications/online/11_00035.html、horeigis.com/info/20240430110438.html が引用）: "
+                  "申請受付番号を記載した受付完了メールがこのアドレスに送られ、申請中の証明になる。",
+                  "ISA's note on proving a pending online application (/isa/applications/online/11_00035.html, quoted by "
+                  "horeigis.com/info/20240430110438.html): the receipt with the application number is mailed to this address and is the proof."))
 
-rule("ZL208", "notification-email-reused", "warning",
+rule("ZL208", "notification-email-reused", "info",
      summary=("同じ通知送信用メールアドレスが多数の申請人に使われています", "Notification address shared by many applicants"),
-     message=("{label}「{value}」が{count}人の申請人に使われています。受付完了メールは申請人本人の証明になるため、本人のアドレスを確認してください。",
-              "{label} 「{value}」 is used for {count} applicants; the receipt mail is the applicant's proof of filing, so check it is the applicant's own address."),
+     message=("{label}「{value}」が{count}人の申請人に使われています。本人のアドレスがあればそれを入力し、ない場合は受付完了メールを本人に渡してください。",
+              "{label} 「{value}」 is used for {count} applicants; enter the applicant's own address if they have one, otherwise pass the receipt mail on to them."),
      explain=(f"""
 何を調べるか: 通知送信用メールアドレスが1ファイル内で3人以上に同じか（大文字小文字を区別しません）。
-なぜ問題か: オンライン申請では在留カードに「申請中」の押印がなく、本人に届く受付完了メールが特例期間中の
-証明になります。ISA は他人のアドレスを入れる場合に注意を促しています（{_SR} §3, /isa/applications/online/11_00035.html）。
+なぜ問題か: 問題ではありません。ISA は本人がメールアドレスを持たない場合に本人以外のアドレスを入力することを認め、
+その場合は本人が受付完了メール（申請中の証明）を携帯できるよう留意するよう求めています
+（horeigis.com/info/20240430110438.html が引用する ISA /isa/applications/online/11_00035.html; {_SR} §3）。そのため情報です。
 例: 取次者の会社アドレスを全員の通知先にしている。
-直し方: できる限り申請人本人のアドレスを入力してください。意図どおりであれば警告は無視して構いません。
+直し方: 本人のアドレスがあれば入力してください。ない場合はそのままで構いません。
 """, f"""
 What it checks: one notification address used for 3 or more applicants of a file (case-insensitive).
-Why: online filing leaves no stamp on the card; the receipt mail sent to the person is their proof during
-the special period, and ISA warns about entering someone else's address ({_SR} §3).
+Why: not a defect. ISA allows someone else's address when the person has none, and asks that the person can
+then still carry the receipt mail, their proof of a pending application (ISA 11_00035.html as quoted by
+horeigis.com/info/20240430110438.html; {_SR} §3). Hence advice only.
 Example: the agent's company address entered for every applicant.
-Fix: use each applicant's own address where possible; ignore if intended.
-"""))
+Fix: use the applicant's own address if they have one; otherwise nothing to do.
+"""),
+     source=cited("ISA /isa/applications/online/11_00035.html（horeigis.com/info/20240430110438.html が引用）: 本人がメールアドレスを持たず本人以外のアドレスを入力した場合は、受付完了メールの携帯に留意。",
+                  "ISA 11_00035.html (quoted by horeigis.com/info/20240430110438.html): when the person has no address and another one is entered, make sure the person can carry the receipt mail."))
 
-rule("ZL209", "free-mail-domain", "warning",
-     summary=("フリーメールのアドレスです（通知が届かないおそれ）", "Free-mail address (notices may not arrive)"),
-     message=("{label}「{value}」はフリーメール（{domain}）です。通知メールが届かないおそれがあります。",
-              "{label} 「{value}」 is a free-mail address ({domain}); notices may not arrive."),
+rule("ZL209", "free-mail-domain", "info",
+     summary=("フリーメールのアドレスです（通知が届かないことがあります）", "Free-mail address (notices may not arrive)"),
+     message=("{label}「{value}」はフリーメール（{domain}）です。通知が届かないことがあるため、受信設定を確認してください。",
+              "{label} 「{value}」 is a free-mail address ({domain}); notices may not arrive, so check the mail settings."),
      explain=(f"""
 何を調べるか: 通知送信用メールアドレスのドメインが、フリーメールの一覧（schemas/business/freemail_domains.txt:
 gmail.com, yahoo.co.jp, yahoo.com, hotmail.com, outlook.com, icloud.com など）にあるか。
-なぜ問題か: ISA は海外サーバーを経由するフリーメールでは通知を受信できないことがあるとして、国内プロバイダの
-アドレスと送信元ドメインの受信許可を勧めています（{_SR} §3; online-riyoumoushide.html 注3）。
-例: 「nguyen@gmail.com」「siti@yahoo.co.jp」。
-直し方: 可能なら国内プロバイダのアドレスにし、rasens-immi.moj.go.jp からの受信を許可してください。
+なぜ問題か: 問題ではありません。ISA は利用者（オンラインシステムの登録者）のアドレスについて、海外サーバーを経由する
+フリーメールでは通知が届かないことがあるとして国内プロバイダのアドレスを推奨しています
+（www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html 注3）。申請人の通知送信用アドレスについての定めではなく、
+多くの申請人はフリーメールを使うため、情報にとどめます。
+例: 「nguyen@gmail.com」。
+直し方: 受信拒否設定がある場合は送信元ドメインからの受信を許可してください。
 """, f"""
 What it checks: the notification address's domain is in the free-mail list
 (schemas/business/freemail_domains.txt: gmail.com, yahoo.co.jp, yahoo.com, hotmail.com, outlook.com, icloud.com, ...).
-Why: ISA notes that free-mail services routed via overseas servers may not receive notices and recommends a
-Japanese provider ({_SR} §3; online-riyoumoushide.html note 3).
-Example: 「nguyen@gmail.com」, 「siti@yahoo.co.jp」.
-Fix: prefer a Japanese-provider address and allow mail from rasens-immi.moj.go.jp.
-"""))
+Why: not a defect. ISA notes, for the registered user's own address, that free-mail services routed via
+overseas servers may not receive notices and recommends a Japanese provider
+(www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html note 3). That is not a rule about the
+applicant's notification address, and most applicants use free mail, so this is advice only.
+Example: 「nguyen@gmail.com」.
+Fix: allow mail from the sender's domain if the mailbox filters mail.
+"""),
+     source=cited("www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html 注3: 海外のIPアドレスを制限しているため、海外サーバを経由するフリーメールでは通知メールが届かないことがある（利用者のアドレスについての記述）。",
+                  "www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html note 3: overseas IPs are blocked, so free mail routed via overseas servers may miss notices (said of the user's address)."))
 
 rule("ZL210", "corporate-number-check-digit", "error",
      summary=("法人番号のチェックデジットが合いません", "Corporate number check digit wrong"),
@@ -190,90 +228,106 @@ from the right of the 12-digit base, Qn = 1 for odd n, 2 for even n.
 Why: the National Tax Agency's definition ({_TR} §9a-8); the tool checks only the length.
 Example: 1234567890123 (valid would be 9234567890123).
 Fix: look the number up on the NTA corporate-number site.
-"""))
+"""),
+     source=cited("法人番号の指定等に関する省令 第2条（チェックデジットの計算式; 国税庁 法人番号公表サイト）。",
+                   "the ordinance on corporate numbers, art. 2 (the check-digit formula; NTA corporate number site)."))
 
-rule("ZL211", "rso-registration-number", "error",
-     summary=("登録支援機関の登録番号の形式が違います", "Registered support organisation number not in its format"),
-     message=("{label}「{value}」は「全角数字2桁＋登＋全角数字6桁」（例 １９登１２３４５６）で入力してください。",
-              "{label} 「{value}」 must be 2 full-width digits + 登 + 6 full-width digits (e.g. １９登１２３４５６)."),
+rule("ZL211", "rso-registration-number", "warning",
+     summary=("登録支援機関の登録番号がテンプレートの記載例の形式ではありません", "Registered support organisation number not in the template's example form"),
+     message=("{label}「{value}」はテンプレートの記載例の形式「全角数字2桁＋登＋全角数字6桁」（例 １９登１２３４５６）ではありません。",
+              "{label} 「{value}」 is not in the template's example form: 2 full-width digits + 登 + 6 full-width digits (e.g. １９登１２３４５６)."),
      explain=(f"""
 何を調べるか: 登録支援機関の登録番号が ^[０-９]{{2}}登[０-９]{{6}}$ か。
-なぜ問題か: テンプレートの記載例が「９９登９９９９９９」（漢字＋全角数字9文字）です（{_TR} §6 IL–JF, §9b）。
-例: 「19登123456」（半角）、「１９－登－１２３４５６」。
-直し方: 登録通知書の番号を全角で入力してください。
+なぜ問題か: テンプレートの記載例が「９９登９９９９９９」（漢字＋全角数字9文字）です（{_TR} §6 IL–JF）。
+記載例は規則ではないため、警告にとどめます。
+例: 「19登123456」（半角）。
+直し方: 登録通知書の番号を記載例の形式で入力してください。
 """, f"""
 What it checks: the registered support organisation number matches ^[０-９]{{2}}登[０-９]{{6}}$.
-Why: the template's example is 「９９登９９９９９９」 ({_TR} §6, §9b).
-Example: 「19登123456」 (half-width), 「１９－登－１２３４５６」.
-Fix: enter the number from the registration notice in full-width digits.
-"""))
+Why: the template's example is 「９９登９９９９９９」 ({_TR} §6). An example is not a rule, so this is a warning.
+Example: 「19登123456」 (half-width).
+Fix: enter the number from the registration notice in the example's form.
+"""),
+     source=cited("テンプレートの記載例「９９登９９９９９９」（template-reference §6）。", "the template's example 「９９登９９９９９９」 (template-reference §6)."))
 
-rule("ZL212", "employment-insurance-number", "error",
-     summary=("雇用保険適用事業所番号は数字11桁です", "Employment insurance office number must be 11 digits"),
+rule("ZL212", "employment-insurance-number", "warning",
+     summary=("雇用保険適用事業所番号は数字11桁です", "Employment insurance office number has 11 digits"),
      message=("{label}「{value}」は数字11桁（ハイフンなし）で入力してください。",
-              "{label} 「{value}」 must be 11 digits without hyphens."),
+              "{label} 「{value}」 should be 11 digits without hyphens."),
      explain=(f"""
 何を調べるか: 雇用保険適用事業所番号が数字11桁か（列項目TBLが既に11桁一致の半角数字としている欄は ZL102/ZL104 に任せます）。
-なぜ問題か: 番号は11桁です（{_TR} §6, §9b）。
-例: 「1301-123456-7」。
+なぜ問題か: 番号は 4桁-6桁-1桁 の11桁です（{_TR} §6）。ハイフン付きでも同じ番号を表すため、警告にとどめます。
+例: 「1301-12345」（桁不足）。
 直し方: ハイフンを除いた11桁を入力してください。
 """, f"""
 What it checks: employment insurance office numbers are 11 digits (fields the column table already fixes to
 11 half-width digits are left to ZL102/ZL104).
-Why: the number has 11 digits ({_TR} §6, §9b).
-Example: 「1301-123456-7」.
+Why: the number has 4-6-1 = 11 digits ({_TR} §6); written with hyphens it is still the same number, so a warning.
+Example: 「1301-12345」 (too short).
 Fix: enter the 11 digits without hyphens.
-"""))
+"""),
+     source=cited("雇用保険適用事業所番号は 4-6-1 の11桁（template-reference §6）。", "the office number has 4-6-1 = 11 digits (template-reference §6)."))
 
-rule("ZL213", "outside-jis-x-0208", "error",
-     summary=("システムで扱えない文字（JIS第1・第2水準外）があります", "Characters outside JIS X 0208 (levels 1–2)"),
-     message=("{label}にJIS第1・第2水準にない文字「{bad}」があります。常用の字体に置き換えてください。",
-              "{label} contains characters outside JIS X 0208 levels 1–2: 「{bad}」; use a standard form."),
+rule("ZL213", "outside-jis-x-0208", "info",
+     summary=("JIS第1・第2水準にない文字があります", "Characters outside JIS X 0208 (levels 1–2)"),
+     message=("{label}にJIS第1・第2水準にない文字「{bad}」があります。公式ツールは受け付けますが、常用の字体にすると確実です。",
+              "{label} contains characters outside JIS X 0208 levels 1–2: 「{bad}」; the official tool accepts them, a standard form is safer."),
      explain=(f"""
-何を調べるか: 自由記述欄の文字が JIS X 0208（第1・第2水準と記号）で表せるか（Python の iso2022_jp で符号化できるか）。
-欄の文字種が許さない文字は ZL102 が報告するので、ここでは文字種は満たすが JIS 外の文字だけを報告します。
-なぜ問題か: 申請システムでは第1・第2水準外の文字や外字が使えないのが実務上の扱いです（{_TR} §9b
-「JIS level 1/2 kanji only / no 外字」; 正確なシステム仕様は未確認のため、実務の扱いに合わせて error）。
-例: 𠮷（つちよし）、異体字。
-直し方: 常用の字体（吉 など）に置き換えてください。
+何を調べるか: 文字種を満たす自由記述の文字のうち、JIS X 0208（第1・第2水準と記号）で表せないもの（iso2022_jp で符号化できないもの）。
+なぜ問題か: 問題とは限りません。公式ツールの漢字の文字種は U+4E00〜U+A000 を受け付け（列項目TBL・VBA removeChr）、
+アップロードファイルは UTF-16 です。JIS 第1・第2水準に限るという定めは e-Gov 等の別のシステムのもので、
+このシステムについての根拠は見つかっていません（未確認）。そのため情報にとどめます。
+例: 鷗、剝、噓、𠮷、貼り付けたダッシュや記号。
+直し方: 必要なら常用の字体（鴎、剥、嘘、吉）に置き換えてください。
 """, f"""
-What it checks: free-text characters are representable in JIS X 0208 (encodable with Python's iso2022_jp);
-characters the field's class forbids are ZL102's, so only class-valid but non-JIS characters are reported.
-Why: practitioners report that the system cannot take characters outside JIS levels 1–2 or user-defined
-characters ({_TR} §9b; the exact system rule is not verified, severity follows that practice).
-Example: 𠮷. Fix: use the standard form (吉).
-"""))
+What it checks: class-valid free-text characters that JIS X 0208 (levels 1–2 and symbols) cannot represent
+(not encodable as iso2022_jp).
+Why: not necessarily a problem. The official tool's kanji class accepts U+4E00–U+A000 (列項目TBL, VBA removeChr)
+and the upload file is UTF-16. The 'JIS levels 1–2 only' rule belongs to other systems (e-Gov); no source
+says it for this one (unverified), so this is advice only.
+Example: 鷗, 剝, 噓, 𠮷, pasted dashes or symbols.
+Fix: if you like, use the standard form (鴎, 剥, 嘘, 吉).
+"""),
+     source=unverified("このシステムが JIS 第1・第2水準外の文字を拒否するという資料は見つかっていません（template-reference §9b は実務上の扱い）。公式ツールは U+4E00〜U+A000 を受け付けます。",
+                       "no source says this system rejects characters outside JIS levels 1–2 (template-reference §9b is practice); the official tool accepts U+4E00–U+A000."))
 
-rule("ZL214", "platform-dependent-character", "warning",
+rule("ZL214", "platform-dependent-character", "info",
      summary=("機種依存文字があります", "Platform-dependent characters"),
-     message=("{label}に機種依存文字「{bad}」があります（①→(1)、Ⅰ→I、㈱→(株) などに置き換えてください）。",
-              "{label} contains platform-dependent characters 「{bad}」 (replace ① by (1), Ⅰ by I, ㈱ by (株), ...)."),
+     message=("{label}に機種依存文字「{bad}」があります（①→(1)、Ⅰ→I、㈱→(株) などに置き換えると確実です）。",
+              "{label} contains platform-dependent characters 「{bad}」 (replacing ① by (1), Ⅰ by I, ㈱ by (株) ... is safer)."),
      explain=(f"""
 何を調べるか: NEC特殊文字（①、Ⅰ、㈱、㎡ など）や IBM 拡張文字（髙、﨑 など）— Windows の cp932 にはあるが JIS X 0208 にない文字。
-なぜ問題か: JIS 第1・第2水準外であり、受け側で文字化け・拒否のおそれがあります（{_TR} §9b）。
-一部はシステムが通す可能性もあるため警告にしています。
+なぜ問題か: 問題とは限りません。欄の文字種が許す文字は公式ツールが受け付け、アップロードファイルは UTF-16 です。
+受け側で化けるという資料は見つかっていないため（未確認）、情報にとどめます。
 例: 「①日本語学習」「髙田１－２－３」。
-直し方: (1)、I、(株)、高、崎 などに置き換えてください。
+直し方: 必要なら (1)、I、(株)、高、崎 などに置き換えてください。
 """, f"""
 What it checks: NEC special characters (①, Ⅰ, ㈱, ㎡ ...) and IBM extensions (髙, 﨑 ...): present in Windows cp932
 but not in JIS X 0208.
-Why: outside JIS levels 1–2, so they may be garbled or refused ({_TR} §9b); a warning, since some may pass.
+Why: not necessarily a problem: characters the field's class allows pass the official tool, and the upload is
+UTF-16. No source says they are garbled or refused (unverified), so this is advice only.
 Example: 「①日本語学習」, 「髙田１－２－３」.
-Fix: replace by (1), I, (株), 高, 崎 ...
-"""))
+Fix: if you like, replace by (1), I, (株), 高, 崎 ...
+"""),
+     source=unverified("機種依存文字をこのシステムが拒否するという資料は見つかっていません。",
+                       "no source says this system refuses platform-dependent characters."))
 
-rule("ZL215", "half-width-katakana", "warning",
+rule("ZL215", "half-width-katakana", "info",
      summary=("半角カタカナがあります", "Half-width katakana"),
-     message=("{label}に半角カタカナ「{bad}」があります。全角カタカナにしてください。",
-              "{label} contains half-width katakana 「{bad}」; use full-width katakana."),
+     message=("{label}に半角カタカナ「{bad}」があります。全角カタカナにすると確実です。",
+              "{label} contains half-width katakana 「{bad}」; full-width katakana are safer."),
      explain=(f"""
 何を調べるか: 文字種の制限がない（すべて）欄にある半角カタカナ。文字種の決まった欄では ZL102 が報告します。
-なぜ問題か: 半角カタカナは JIS X 0208 の文字ではなく、申請書の全角表記と合わなくなります（{_TR} §9b; 実務上の扱い）。
+なぜ問題か: 文字種の制限がない欄では公式ツールが受け付けます。システムが拒否するという資料は見つかっていないため
+（未確認）、情報にとどめます。
 例: 変更の理由に「ｶﾞｲｼｮｸ」。
-直し方: 全角カタカナに変換してください。
+直し方: 必要なら全角カタカナに変換してください。
 """, f"""
 What it checks: half-width katakana in fields of unrestricted class (other fields: ZL102).
-Why: half-width katakana are not JIS X 0208 characters and do not match the full-width forms ({_TR} §9b; practice).
+Why: the official tool accepts them in unrestricted fields; no source says the system refuses them
+(unverified), so this is advice only.
 Example: 「ｶﾞｲｼｮｸ」 in the reason field.
-Fix: convert to full-width katakana.
-"""))
+Fix: if you like, convert to full-width katakana.
+"""),
+     source=unverified("半角カタカナをこのシステムが拒否するという資料は見つかっていません。",
+                       "no source says this system refuses half-width katakana."))

@@ -3,7 +3,7 @@
 ZL020-ZL025 make a file unreadable (exit code 2, like ZL001); their messages take the reader's
 {reason} and {hint}. ZL026-ZL032 come from the light look at an input sheet's XML.
 """
-from . import rule
+from . import official_tool, linter, rule
 
 WRONG_FORMAT = rule(
     "ZL020", "wrong-file-format", "error",
@@ -20,7 +20,9 @@ What it checks: the file is an .xlsm/.xlsx (Office Open XML) workbook; it recogn
 Why: the official bulk tool is an .xlsm workbook; other formats lose its validation, macros and hidden sheets.
 Fix: open it in Excel and save it as an Excel Macro-Enabled Workbook (.xlsm). The upload CSV is produced
 by the tool: check the workbook it was made from.
-"""))
+"""),
+    source=official_tool('一括登録用Excelツールはマクロ付きの .xlsm です。ほかの形式ではVBAが動かず出力できません。',
+                        'the bulk tool is a macro workbook (.xlsm); in other formats its VBA cannot run and nothing is exported.'))
 
 ENCRYPTED = rule(
     "ZL021", "encrypted-workbook", "error",
@@ -35,7 +37,8 @@ What it checks: the workbook is not "Encrypt with Password"-protected (an OLE co
 EncryptionInfo / EncryptedPackage streams).
 Why: an encrypted workbook cannot be read without the password.
 Fix: in Excel, File > Info > Protect Workbook > Encrypt with Password: clear the password, save as .xlsm.
-"""))
+"""),
+    source=linter('暗号化されたブックは zairyu-lint が読めないため、検査されていません。', 'zairyu-lint cannot read an encrypted workbook, so it was not checked.'))
 
 EMPTY_FILE = rule(
     "ZL022", "empty-file", "error",
@@ -49,7 +52,9 @@ EMPTY_FILE = rule(
 What it checks: the file is not 0 bytes long.
 Why: saving, copying or downloading it failed.
 Fix: save the original workbook again from Excel, or ask for it again.
-"""))
+"""),
+    source=official_tool('空のファイルはブックではなく、ツールも開けません。',
+                        'an empty file is not a workbook; the tool cannot open it either.'))
 
 DAMAGED = rule(
     "ZL023", "damaged-workbook", "error",
@@ -63,7 +68,9 @@ DAMAGED = rule(
 What it checks: the workbook's zip package is intact: not cut short, no corrupt compressed data, no missing parts.
 Why: a damaged workbook cannot be read (Excel may need to repair it).
 Fix: save the original workbook again from Excel, or ask for it again.
-"""))
+"""),
+    source=official_tool('壊れたブックは Excel（とツール）が修復しないと開けません。',
+                        'a damaged workbook cannot be opened by Excel (and the tool) without repair.'))
 
 NOT_A_FILE = rule(
     "ZL024", "not-a-file", "error",
@@ -76,7 +83,9 @@ NOT_A_FILE = rule(
 What it checks: the path is a readable regular file, not a folder, a broken or looping symbolic link or a file
 without read permission.
 Fix: give the real workbook file (pass a folder to check every workbook in it).
-"""))
+"""),
+    source=official_tool('ファイルでないものは開けません。',
+                        'what is not a file cannot be opened.'))
 
 HOSTILE = rule(
     "ZL025", "unsafe-package", "error",
@@ -93,7 +102,8 @@ declarations (entity expansion, external entities), absurd shared-string counts,
 absolute paths. None of them occurs in a workbook saved by Excel.
 Why: they are crafted to exhaust memory or time, or to read other files; zairyu-lint stops before inflating.
 Fix: check where the file came from; if Excel opens it correctly, save it again as a new workbook.
-"""))
+"""),
+    source=linter('危険な構造のブックは zairyu-lint が展開せずに止めるため、検査されていません。', 'zairyu-lint stops before inflating a hostile package, so the workbook was not checked.'))
 
 FORMULA = rule(
     "ZL026", "formula-in-input-cell", "info",
@@ -108,7 +118,9 @@ FORMULA = rule(
 What it checks: formulas in the applicant rows (8-307, columns B on) of the input sheets.
 Why: the tool exports the cell's value; it changes with what the formula refers to, and may be stale.
 Fix: copy the cells and paste them as values.
-"""))
+"""),
+    source=official_tool('ツールはセルの値を出力します。数式の値は参照先で変わります。',
+                        "the tool exports the cell's value, which changes with what the formula refers to."))
 
 FORMULA_NO_VALUE = rule(
     "ZL027", "formula-without-value", "warning",
@@ -123,7 +135,9 @@ FORMULA_NO_VALUE = rule(
 What it checks: formulas in input cells carry the result cached at the last save.
 Why: workbooks written by other tools may have none; zairyu-lint cannot compute formulas.
 Fix: open it in Excel, recalculate, paste the cells as values and save.
-"""))
+"""),
+    source=official_tool('ツールはセルの保存された値を出力します。値のない数式は空として出力されます。',
+                        "the tool exports the cell's stored value; a formula without one is exported blank."))
 
 MERGED = rule(
     "ZL028", "merged-cells-in-data-area", "warning",
@@ -138,7 +152,9 @@ MERGED = rule(
 What it checks: no merged cells in the applicant rows (8-307).
 Why: a merged range holds its value only in the top-left cell; the others are exported blank.
 Fix: unmerge the cells and fill each one.
-"""))
+"""),
+    source=official_tool('結合セルの値は左上のセルだけにあり、ほかのセルは空として出力されます。',
+                        'a merged range holds its value only in its top-left cell; the others are exported blank.'))
 
 HIDDEN = rule(
     "ZL029", "hidden-rows-or-columns", "warning",
@@ -153,7 +169,9 @@ HIDDEN = rule(
 What it checks: no applicant row (8-307) or input column of an input sheet is hidden.
 Why: hidden cells are still read and uploaded by the tool, but nobody sees them on screen.
 Fix: unhide the rows and columns and check their content.
-"""))
+"""),
+    source=official_tool('ツールは非表示のセルも読み、出力します。',
+                        'the tool reads and exports hidden cells too.'))
 
 RICH_TEXT = rule(
     "ZL030", "rich-text-cell", "info",
@@ -168,7 +186,9 @@ RICH_TEXT = rule(
 What it checks: input cells hold plain text rather than rich text (partly formatted runs).
 Why: formatting is not exported, and pasted rich text may carry invisible extras.
 Fix: paste the cells again as values.
-"""))
+"""),
+    source=official_tool('ツールは書式を出力しません。',
+                        'the tool exports no formatting.'))
 
 ERROR_VALUE = rule(
     "ZL031", "error-value", "error",
@@ -183,7 +203,9 @@ ERROR_VALUE = rule(
 What it checks: no input cell holds an error value (#N/A, #VALUE!, #REF!...).
 Why: an error value is not application data; it is left over from a failed formula or paste.
 Fix: find the right value and enter it.
-"""))
+"""),
+    source=official_tool('エラー値（#N/A など）はツールがエラーの文字として出力し、申請データになりません。',
+                        'the tool exports an error value (#N/A ...) as its error text, which is not application data.'))
 
 READ_LIMIT = rule(
     "ZL032", "sheet-read-limit", "error",
@@ -199,7 +221,8 @@ What it checks: the size and extent (last row, last column) of an input sheet's 
 template's (row 307, a few hundred columns).
 Why: huge sheets cost time and memory; zairyu-lint reads only up to a fixed bound.
 Fix: delete the unused rows below row 307 and the columns right of the template, and save.
-"""))
+"""),
+    source=linter('読み込みの上限を超えた部分は検査されていません。', 'the part beyond the read bound was not checked.'))
 
 INTERNAL = rule(
     "ZL033", "internal-error", "error",
@@ -212,4 +235,5 @@ INTERNAL = rule(
 """, """
 What it is: zairyu-lint itself failed on unexpected content; the other files of the run are still checked.
 Fix: report it to the zairyu-lint developers with the file; saving it again from Excel may help.
-"""))
+"""),
+    source=linter('zairyu-lint 自身が失敗したため、このファイルは検査されていません。検査済みとして扱いません。', 'zairyu-lint itself failed, so this file was not checked; it is never treated as passed.'))

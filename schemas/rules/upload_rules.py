@@ -3,7 +3,7 @@
 The field values inside an upload file are checked by the same ZL1xx-ZL5xx rules as a workbook
 (linter/upload.py maps every column back to its field); these rules cover what only a file has.
 """
-from . import rule
+from . import official_tool, rule
 
 UPLOAD_NAME = rule(
     "ZL011", "upload-file-name", "error",
@@ -22,7 +22,9 @@ Why: the menu says the part of the name from 「ver」 on must not be changed; a
 rejected by the online system (template-reference §1-4).
 Example: SA_03_002_05V1_ver001.csv → CompanyA_ver001.csv is fine; …_ver002.csv or …_05V1.csv is not.
 Fix: restore the 「ver001.csv」 ending.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_ENCODING = rule(
     "ZL012", "upload-encoding", "error",
@@ -41,7 +43,9 @@ Why: the official tool writes it with ADODB.Stream charset "unicode" (UTF-16LE w
 Re-saving it from Excel or an editor can turn it into UTF-8 or Shift_JIS, which the online system is not
 known to accept.
 Fix: export it again with the tool's button and upload that file unchanged.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_SEPARATOR = rule(
     "ZL013", "upload-separator", "error",
@@ -58,7 +62,9 @@ What it checks: fields are separated by tab characters.
 Why: the official tool writes tabs even though the file is named .csv (OUTCSV_DELIM = vbTab); saving it
 again as CSV from Excel turns it into a comma-separated file.
 Fix: export again with the tool and upload without opening the file in Excel.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_LINE_BREAKS = rule(
     "ZL014", "upload-line-breaks", "error",
@@ -75,7 +81,9 @@ What it checks: lines are separated by CRLF.
 Why: the tool joins lines with CRLF; bare LF breaks come from re-saving the file elsewhere and cannot be
 told apart from line breaks inside a field.
 Fix: export again with the tool.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_BLANK_LINE = rule(
     "ZL015", "upload-blank-line", "error",
@@ -91,7 +99,9 @@ What it checks: no blank line sits among the header and applicant lines.
 Why: the tool's output has no blank lines (one line per applicant); a blank line comes from hand editing and
 may be rejected or read as an applicant.
 Fix: delete it, or export again with the tool.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_TOO_MANY = rule(
     "ZL016", "upload-over-300-lines", "error",
@@ -106,7 +116,9 @@ UPLOAD_TOO_MANY = rule(
 What it checks: at most 300 applicant lines after the header.
 Why: one bulk application takes at most 300 people (VBA constant IPTSHT_INPUT_MXROW = 300).
 Fix: split the workbook (`zairyu-lint split`) and export each part.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_HEADER = rule(
     "ZL017", "upload-header-mismatch", "error",
@@ -124,7 +136,9 @@ column table (列項目TBL) for the status.
 Why: the online system reads fields by header; added, removed or reordered columns, or an export from
 another template version, are read as other fields or rejected.
 Fix: enter the data in the current template and export again.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_LINE_SHAPE = rule(
     "ZL018", "upload-line-shape", "error",
@@ -142,7 +156,9 @@ and columns 2-3 hold the screen code (e.g. 05V, 05V1).
 Why: the tool writes every line with the same number of columns, starting with the row number and the
 screen code; a shifted line is read as other fields.
 Fix: export again with the tool.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
 
 UPLOAD_UNKNOWN = rule(
     "ZL019", "upload-not-recognised", "error",
@@ -159,4 +175,6 @@ What it checks: the procedure (file name prefix SA_03_001/002/003 = 認定/変�
 code in column 3, e.g. 05V1) can be determined.
 Why: without them the columns cannot be mapped to fields.
 Fix: keep the SA_03_00N prefix the tool gave the file, or export again.
-"""))
+"""),
+    source=official_tool('公式ツールが出力するアップロードファイルの形式（mdMain.writeFile: UTF-16LE＋BOM、タブ区切り、CRLF、ヘッダ1行＋申請人300行まで、ファイル名の「ver」以降）。',
+                        'the upload file format the official tool writes (mdMain.writeFile: UTF-16LE with BOM, tabs, CRLF, one header + up to 300 applicants, the name from 「ver」 on).'))
