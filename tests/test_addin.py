@@ -27,7 +27,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 import xlwings as xw
-from conftest import OFFICIAL, SSW, golden_rows
+from conftest import SSW, golden_rows, official, require_tool
 from xl_addin import ERROR_FILL, RESULT_SHEET, WARNING_FILL, highlight
 from xl_addin import build as B
 from xl_addin.cli import addin
@@ -172,10 +172,7 @@ def test_rerun_removes_only_what_the_previous_run_added(bad_book, tmp_path):
 
 def _official_protection() -> tuple[dict, dict]:
     """The protection attributes of the official workbook's input sheet and workbook (read from its XML)."""
-    path = OFFICIAL / "henkou_2026-04-01.xlsm"
-    if not path.exists():
-        return ({"algorithmName": "SHA-512", "hashValue": "x" * 88, "saltValue": "y" * 24, "spinCount": "100000"},
-                {})
+    path = official("henkou")
     with zipfile.ZipFile(path) as z:
         wbxml = z.read("xl/workbook.xml").decode("utf-8")
         rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
@@ -410,15 +407,32 @@ def test_install_elsewhere_explains_itself():
 
 
 # -- what it looks like ----------------------------------------------------------------------------------------
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")), reason="LibreOffice not installed")
+def _colour_pixels(pngs, rgb, tol=6) -> int:
+    from PIL import Image
+    n = 0
+    for p in pngs:
+        with Image.open(p) as im:
+            for count, px in im.convert("RGB").getcolors(maxcolors=1 << 24):
+                if all(abs(a - b) <= tol for a, b in zip(px, rgb)):
+                    n += count
+    return n
+
+
 def test_render_painted_workbook(bad_book, tmp_path):
+    """LibreOffice prints the painted copy with the red and yellow fills; the unpainted one has neither."""
+    require_tool("soffice")
+    require_tool("pdftoppm")
     from xl_addin.preview import preview_copy, render_png
     book = open_book(bad_book)
     highlight(book)
     painted = tmp_path / "painted.xlsx"
     book.save(painted)
     pngs = render_png(preview_copy(painted, tmp_path / "preview.xlsx"), tmp_path / "png")
-    assert pngs and all(p.stat().st_size > 1000 for p in pngs)
+    assert pngs
+    red, yellow = _colour_pixels(pngs, ERROR_FILL), _colour_pixels(pngs, WARNING_FILL)
+    assert red > 50 and yellow > 20, (red, yellow)
+    plain = render_png(preview_copy(bad_book, tmp_path / "plain.xlsx"), tmp_path / "png_plain")
+    assert plain and _colour_pixels(plain, ERROR_FILL) == 0 and _colour_pixels(plain, WARNING_FILL) == 0
     keep = os.environ.get("ZAIRYU_KEEP_PREVIEW")
     if keep:
         for p in pngs:

