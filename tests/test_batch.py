@@ -134,16 +134,26 @@ def test_glob_expanded_by_the_tool(folder):
     assert res.exit_code == 2 and "no file matches" in res.stderr
 
 
-def test_upload_files_taken_or_skipped(tmp_path):
+def test_upload_files_taken(tmp_path):
     csv_file = tmp_path / "SA_03_001_20260401_ver1.csv"
     csv_file.write_text("a,b\n", encoding="utf-8")
     (tmp_path / "other.csv").write_text("a,b\n", encoding="utf-8")
+    assert run_mod.upload_support() is not None          # linter.upload ships with the package
     files, skipped = collect_inputs([str(tmp_path)])
+    assert files == [csv_file]
     assert any("other.csv: not a workbook" in s for s in skipped)
-    if run_mod.upload_support() is None:
-        assert files == [] and any("SA_03_001" in s and "skipped" in s for s in skipped)
-    else:
-        assert files == [csv_file]
+    assert not any("SA_03_001" in s for s in skipped)
+
+
+def test_upload_files_skipped_without_the_upload_reader(tmp_path, monkeypatch):
+    """A build without linter.upload says why it leaves the upload file out (upload_support() is None)."""
+    import linter.cli as cli
+    csv_file = tmp_path / "SA_03_001_20260401_ver1.csv"
+    csv_file.write_text("a,b\n", encoding="utf-8")
+    monkeypatch.setattr(run_mod, "upload_support", lambda: None)
+    monkeypatch.setattr(cli, "upload_support", lambda: None, raising=False)
+    files, skipped = collect_inputs([str(tmp_path)])
+    assert files == [] and any("SA_03_001" in s and "skipped" in s for s in skipped)
 
 
 def test_a_crash_in_one_file_does_not_stop_the_others(folder, monkeypatch):
