@@ -71,3 +71,66 @@ def make_workbook(tmp_path):
         path = tmp_path / (name or f"{procedure}_{next(counter)}.xlsx")
         return write_bare_workbook(snapshot(procedure), path, rows, status, **kw)
     return make
+
+
+# --- the official workbook filled with rows, by editing its sheet XML (never through openpyxl) ----------
+def _set_cells(xml: str, values: dict) -> str:
+    import re
+    from xml.sax.saxutils import escape
+
+    from linter.xlsx_package import CELL_RE, REF_RE, attrs_of, cell_xml, expand_empty_sheet_data, sheet_data_span
+    xml = expand_empty_sheet_data(xml)
+    start, end = sheet_data_span(xml)
+    by_row: dict[int, dict] = {}
+    for ref, v in values.items():
+        by_row.setdefault(int(REF_RE.fullmatch(ref).group(2)), {})[ref] = v
+
+    def fix_row(m):
+        text = m.group(0)
+        r = int(re.search(r'\br="(\d+)"', text).group(1))
+        todo = dict(by_row.get(r, {}))
+        if not todo:
+            return text
+
+        def fix_cell(cm):
+            a = attrs_of(cm.group("attrs"))
+            if a.get("r") not in todo:
+                return cm.group(0)
+            v = todo.pop(a["r"])
+            if isinstance(v, (int, float)) and not isinstance(v, bool):    # a numeric cell, as typed in Excel
+                a.pop("t", None)
+                return cell_xml(a, f"<v>{v!r}</v>")
+            a["t"] = "inlineStr"
+            return cell_xml(a, f'<is><t xml:space="preserve">{escape(str(v))}</t></is>')
+        text = CELL_RE.sub(fix_cell, text)
+        assert not todo, f"cells not in the template: {todo}"
+        return text
+    content = re.sub(r"<row\b[^>]*?(?:/>|>.*?</row>)", fix_row, xml[start:end], flags=re.S)
+    return xml[:start] + content + xml[end:]
+
+
+def fill_official(src: Path, dst: Path, values: dict[str, dict], status: str, visible=None) -> Path:
+    """A copy of the official workbook `src` with {sheet: {cell: value}} written into its sheet XML, the
+    menu status set and the sheets `visible` (default: the filled ones) shown, as pressing 選択 does."""
+    import re
+
+    from linter.xlsx_package import Package
+    pkg = Package(src)
+    sheets = {s.name: s for s in pkg.sheets()}
+    for name, cells in values.items():
+        if cells:
+            pkg.set_text(sheets[name].part, _set_cells(pkg.text(sheets[name].part), cells))
+    wb = pkg.text("xl/workbook.xml")
+    for name in (values if visible is None else visible):
+        wb = re.sub(r'(<sheet name="%s"[^>]*?) state="(?:veryHidden|hidden)"' % re.escape(name), r"\1", wb)
+    pkg.set_text("xl/workbook.xml", wb)
+    menu = sheets["メニュー"].part
+    pkg.set_text(menu, _set_cells(pkg.text(menu), {"D15": status}))
+    return pkg.save(dst, force=True)
+
+
+def cells_of(rows: dict) -> dict[str, dict]:
+    """Golden rows ({sheet: [row8, row9, …]}) as {sheet: {cell: value}}, blanks left out."""
+    from schemas.cells import cell_text
+    return {s: {f"{c}{8 + i}": v for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
+            for s, rs in rows.items()}

@@ -22,11 +22,11 @@ from linter.engine import Options, lint_path
 from linter.reader import read_workbook
 from linter.split import split_workbook
 from linter.xlsx_package import (
-    CELL_RE, REF_RE, OutputExists, Package, attrs_of, cell_xml, expand_empty_sheet_data, sheet_data_span,
+    OutputExists, Package, attrs_of,
 )
 from schemas.cells import cell_text
 
-from conftest import SSW, golden_rows, official, snapshot
+from conftest import SSW, cells_of, fill_official, golden_rows, official, snapshot
 
 ON = dt.date(2026, 5, 1)
 OPTIONS = Options(on=ON)
@@ -41,56 +41,12 @@ def parts(path: Path) -> dict[str, bytes]:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
-# --- filling an official workbook through its XML -------------------------------------------
-
-def _set_cells(xml: str, values: dict[str, str]) -> str:
-    xml = expand_empty_sheet_data(xml)
-    start, end = sheet_data_span(xml)
-    by_row: dict[int, dict[str, str]] = {}
-    for ref, v in values.items():
-        by_row.setdefault(int(REF_RE.fullmatch(ref).group(2)), {})[ref] = v
-
-    def fix_row(m):
-        text = m.group(0)
-        r = int(re.search(r'\br="(\d+)"', text).group(1))
-        todo = dict(by_row.get(r, {}))
-        if not todo:
-            return text
-
-        def fix_cell(cm):
-            a = attrs_of(cm.group("attrs"))
-            if a.get("r") not in todo:
-                return cm.group(0)
-            a["t"] = "inlineStr"
-            return cell_xml(a, f'<is><t xml:space="preserve">{escape(todo.pop(a["r"]))}</t></is>')
-        text = CELL_RE.sub(fix_cell, text)
-        assert not todo, f"cells not in the template: {todo}"
-        return text
-    content = re.sub(r"<row\b[^>]*?(?:/>|>.*?</row>)", fix_row, xml[start:end], flags=re.S)
-    return xml[:start] + content + xml[end:]
-
-
-def fill_official(src: Path, dst: Path, values: dict[str, dict[str, str]], status: str) -> Path:
-    pkg = Package(src)
-    sheets = {s.name: s for s in pkg.sheets()}
-    for name, cells in values.items():
-        pkg.set_text(sheets[name].part, _set_cells(pkg.text(sheets[name].part), cells))
-    wb = pkg.text("xl/workbook.xml")
-    for name in values:   # what pressing 選択 does: the status's input sheets become visible
-        wb = re.sub(r'(<sheet name="%s"[^>]*?) state="veryHidden"' % re.escape(name), r"\1", wb)
-    pkg.set_text("xl/workbook.xml", wb)
-    menu = sheets["メニュー"].part
-    pkg.set_text(menu, _set_cells(pkg.text(menu), {"D15": status}))
-    return pkg.save(dst, force=True)
-
-
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
     """The official 変更 workbook with the golden 特定技能 rows (errors included) filled in."""
     src = official("henkou")
     rows = golden_rows("henkou_v")
-    values = {s: {f"{c}{8 + i}": cell_text(v) for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
-              for s, rs in rows.items()}
+    values = {s: {c: cell_text(v) for c, v in cells.items()} for s, cells in cells_of(rows).items()}
     path = fill_official(src, tmp_path_factory.mktemp("official") / "filled.xlsm", values, SSW)
     return path, lint_path(path, OPTIONS)
 
