@@ -437,3 +437,54 @@ def test_render_painted_workbook(bad_book, tmp_path):
     if keep:
         for p in pngs:
             shutil.copy(p, keep)
+
+
+# -- the web route keeps a user's own fill (the client records it; Python cannot read fills there) ----------
+def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_path):
+    from xl_addin.painting import PENDING, REC_CELL, REC_PRIOR
+    from xl_addin.protection import JS_RECORD_FILLS, JS_WRITE_FILLS
+    require_tool("node")
+    wb = openpyxl.load_workbook(bad_book)
+    wb[COMMON]["C8"].fill = PatternFill("solid", fgColor="FF92D050")    # the user's green on a cell to be flagged
+    wb.save(bad_book)
+
+    payload = officejs_payload(bad_book)              # Office.js sends values, never fills
+    book = xw.Book(json=payload)
+    highlight(book)
+    acts = book.impl.json()["actions"]
+    pos = [s["name"] for s in payload["sheets"]].index(COMMON)
+    record = next(a for a in _actions(book, "runMacro") if a["args"][0] == JS_RECORD_FILLS and a["args"][1] == COMMON)
+    paint = next(a for a in _actions(book, "setRangeColors") if a["sheet_position"] == pos)
+    assert acts.index(record) < acts.index(paint)                        # read before painting
+    assert set(record["args"][2]) == {a.replace("$", "") for a in flagged(bad_book, COMMON)} >= {"C8", "J9"}
+    table = _actions(book, "setValues")[0]["values"]
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == PENDING
+    write = next(a for a in _actions(book, "runMacro") if a["args"][0] == JS_WRITE_FILLS)
+    assert acts.index(write) > acts.index(_actions(book, "setValues")[0])
+
+    # the client: run the add-in's JavaScript on these calls, with the workbook's real fills
+    from test_addin_js import prepare_js, run_js
+    d = prepare_js(tmp_path / "js")
+    fills = {f"{c.column_letter}{c.row}": "#" + c.fill.fgColor.rgb[2:] for row in wb[COMMON].iter_rows()
+             for c in row if c.fill is not None and c.fill.fill_type == "solid"}
+    state = run_js(d, {"sheets": {COMMON: {"fills": fills}, RESULT_SHEET: {"values": table}},
+                       "calls": [record["args"], write["args"]]})
+    assert state["errors"] == []
+    table = state["sheets"][RESULT_SHEET]["values"]
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == "#92D050"
+
+    # the next run, after the user fixed C8: its fill goes back to the user's green
+    wb = openpyxl.load_workbook(bad_book)
+    wb[COMMON]["C8"] = "19980512"
+    res = wb.create_sheet(RESULT_SHEET)
+    for r in table:
+        res.append(r)
+    second = tmp_path / "second.xlsx"
+    wb.save(second)
+    payload = officejs_payload(second)
+    rb = xw.Book(json=payload)
+    highlight(rb)
+    a = next(x for x in _actions(rb, "setRangeColors") if x["sheet_position"] == pos)
+    grid = a["args"][0]
+    assert grid[8 - 1 - a["start_row"]][3 - 1 - a["start_column"]].lower() == "#92d050"
+    assert grid[9 - 1 - a["start_row"]][10 - 1 - a["start_column"]] == "#ffc7ce"     # J9 still flagged
