@@ -300,3 +300,80 @@ def test_cli_annotate_split_and_check_annotate(make_workbook, tmp_path):
     assert r.exit_code == 2
     r = runner.invoke(main, ["check", str(src), "--on", "2026-05-01", "--annotate", str(tmp_path / "review"), "--force"])
     assert r.exit_code == 1
+
+
+def _marked(path: Path) -> dict[str, set[str]]:
+    """{sheet: cells with a note} of a review copy (read back with openpyxl)."""
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: {c.coordinate for row in ws.iter_rows() for c in row if c.comment is not None}
+            for ws in wb.worksheets if ws.title != RESULT_SHEET}
+
+
+def test_cli_annotate_default_name_next_to_the_input(make_workbook, tmp_path):
+    """No -o: the copy is <name>_checked.<ext> next to the input, marked exactly where the check flags."""
+    from linter.cli import main
+    src = make_workbook("henkou", _bare_rows(3), name="clients.xlsx")
+    before = sha(src)
+    r = CliRunner().invoke(main, ["annotate", str(src), "--on", "2026-05-01"])
+    assert r.exit_code == 1, r.output
+    out = src.with_name("clients_checked.xlsx")
+    assert out.exists() and sha(src) == before
+    assert sorted(p.name for p in src.parent.iterdir()) == ["clients.xlsx", "clients_checked.xlsx"]
+    expected = {}
+    for f in lint_path(src, OPTIONS).findings:
+        if f.cell and f.severity in ("error", "warning"):
+            expected.setdefault(f.sheet, set()).add(f.cell)
+    got = {k: v for k, v in _marked(out).items() if v}
+    assert got == expected
+    assert f"{out}:" in r.stderr and "marked" in r.stderr
+
+
+def test_cli_annotate_several_inputs_into_a_folder(make_workbook, tmp_path):
+    from linter.cli import main
+    a = make_workbook("henkou", _bare_rows(2), name="a.xlsx")
+    sub = tmp_path / "other"
+    sub.mkdir()
+    b = make_workbook("henkou", golden_rows("henkou_v_clean"), name="other/a.xlsx")   # the same name
+    c = make_workbook("koushin", golden_rows("koushin_v"), name="c.xlsx")
+    runner = CliRunner()
+    r = runner.invoke(main, ["annotate", str(a), str(b), str(c), "--on", "2026-05-01"])
+    assert r.exit_code == 2 and "-o DIR" in r.output          # several inputs need a folder
+    review = tmp_path / "review"
+    r = runner.invoke(main, ["annotate", str(a), str(b), str(c), "-o", str(review), "--on", "2026-05-01"])
+    assert r.exit_code == 1, r.output
+    names = sorted(p.name for p in review.iterdir())
+    assert names == ["a.xlsx", "a_2.xlsx", "c.xlsx"]           # no copy overwrites another
+    for src in (a, b, c):
+        result = lint_path(src, OPTIONS)
+        copy = review / ("a_2.xlsx" if src == b else src.name)
+        wb = openpyxl.load_workbook(copy)
+        listed = [row for row in wb[RESULT_SHEET].iter_rows(values_only=True)
+                  if any(isinstance(v, str) and re.fullmatch(r"ZL\d{3}", v) for v in row)]
+        assert len(listed) == len(result.findings) > 0, src
+    # a folder as input: its workbooks, again into a folder; existing copies need --force
+    r = runner.invoke(main, ["annotate", str(sub), "-o", str(tmp_path / "review2"), "--on", "2026-05-01"])
+    assert r.exit_code in (0, 1) and (tmp_path / "review2" / "a.xlsx").exists(), r.output
+    r = runner.invoke(main, ["annotate", str(a), str(c), "-o", str(review), "--on", "2026-05-01"])
+    assert r.exit_code == 2 and "--force" in r.output
+    r = runner.invoke(main, ["annotate", str(a), str(c), "-o", str(review), "--on", "2026-05-01", "--force"])
+    assert r.exit_code == 1
+
+
+def test_cli_split_force(make_workbook, tmp_path):
+    from linter.cli import main
+    runner = CliRunner()
+    big = make_workbook("henkou", _bare_rows(305), name="big.xlsx")
+    parts_dir = tmp_path / "parts"
+    r = runner.invoke(main, ["split", str(big), "--max", "300", "-o", str(parts_dir)])
+    assert r.exit_code == 0 and r.stdout.split() == [str(parts_dir / "big_01.xlsx"), str(parts_dir / "big_02.xlsx")]
+    first = {p.name: sha(p) for p in parts_dir.iterdir()}
+    # a different split into the same folder: refused without --force, nothing changed
+    r = runner.invoke(main, ["split", str(big), "--max", "200", "-o", str(parts_dir)])
+    assert r.exit_code == 2 and "--force" in r.output
+    assert {p.name: sha(p) for p in parts_dir.iterdir()} == first
+    r = runner.invoke(main, ["split", str(big), "--max", "200", "-o", str(parts_dir), "--force"])
+    assert r.exit_code == 0, r.output
+    assert sha(parts_dir / "big_01.xlsx") != first["big_01.xlsx"]
+    counts = [read_workbook(parts_dir / n).sheet(snapshot("henkou").common_sheet).rows for n in ("big_01.xlsx", "big_02.xlsx")]
+    assert [sum(1 for r in rows[7:] if any(cell_text(v) for v in r[1:])) for rows in counts] == [200, 105]
+    assert not [p for p in parts_dir.iterdir() if p.name.startswith(".")]     # no temp file left
