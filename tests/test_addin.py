@@ -488,3 +488,70 @@ def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_pat
     grid = a["args"][0]
     assert grid[8 - 1 - a["start_row"]][3 - 1 - a["start_column"]].lower() == "#92d050"
     assert grid[9 - 1 - a["start_row"]][10 - 1 - a["start_column"]] == "#ffc7ce"     # J9 still flagged
+
+
+# -- the add-in commands' options ------------------------------------------------------------------------------
+def test_build_with_another_name(tmp_path):
+    result = CliRunner().invoke(addin, ["build", "-o", str(tmp_path), "--name", "office_check"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office_check.py", "office_check.xlam"]
+    module = (tmp_path / "office_check.py").read_text(encoding="utf-8")
+    assert 'RunPython "import office_check;office_check.main()"' in module and "def main():" in module
+    with zipfile.ZipFile(tmp_path / "office_check.xlam") as z:
+        assert ET.fromstring(z.read(B.CUSTOM_UI_PATH)).find(".//{*}tab").get("label") == "在留申請チェック"
+    bad = CliRunner().invoke(addin, ["build", "-o", str(tmp_path / "x"), "--name", "office-check"])
+    assert bad.exit_code == 2 and "Python module name" in bad.output and not (tmp_path / "x").exists()
+
+
+def test_install_command_passes_the_interpreter(built, tmp_path, monkeypatch):
+    """`addin install X.xlam --interpreter PY` on Windows (the platform and home are pinned: this is Linux)."""
+    import functools
+    import xl_addin.cli as addin_cli
+    home = tmp_path / "home"
+    monkeypatch.setattr(addin_cli.sys, "platform", "win32")
+    monkeypatch.setattr(addin_cli, "install_addin", functools.partial(
+        B.install_addin, platform="win32", home=home, env={"APPDATA": str(home / "AppData" / "Roaming")}))
+    xlam = built / f"{B.ADDIN_NAME}.xlam"
+    result = CliRunner().invoke(addin, ["install", str(xlam), "--interpreter", r"C:\py\python.exe"])
+    assert result.exit_code == 0, result.output
+    conf = B.config_file("win32", home).read_text(encoding="utf-8")
+    assert '"INTERPRETER_WIN","C:\\py\\python.exe"' in conf
+    assert (home / "AppData" / "Roaming" / "Microsoft" / "Excel" / "XLSTART" / xlam.name).is_file()
+    assert "INTERPRETER_WIN = C:\\py\\python.exe" in result.output
+    # without --interpreter: the Python running the command
+    result = CliRunner().invoke(addin, ["install", str(xlam)])
+    assert result.exit_code == 0 and f'"INTERPRETER_WIN","{sys.executable}"' in \
+        B.config_file("win32", home).read_text(encoding="utf-8")
+
+
+def test_server_refuses_a_folder_that_is_not_empty_without_force(tmp_path):
+    target = tmp_path / "srv"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep", encoding="utf-8")
+    result = CliRunner().invoke(addin, ["server", str(target)])
+    assert result.exit_code == 1 and "is not empty (use --force)" in result.output
+    assert [p.name for p in target.iterdir()] == ["mine.txt"]
+    result = CliRunner().invoke(addin, ["server", str(target), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (target / "mine.txt").read_text(encoding="utf-8") == "keep"
+    assert (target / "static" / "js" / "main.js").is_file() and (target / ".env").is_file()
+    env = (target / ".env").read_text(encoding="utf-8")
+    (target / ".env").write_text(env + "\nXLWINGS_HOSTNAME=mine.example.jp\n", encoding="utf-8")
+    result = CliRunner().invoke(addin, ["server", str(target), "--force"])
+    assert result.exit_code == 0 and "mine.example.jp" in (target / ".env").read_text(encoding="utf-8")
+
+
+def test_generated_module_main_paints_the_calling_book(built, bad_book, tmp_path, monkeypatch):
+    """zairyu_check.main() as the ribbon's RunPython calls it: xw.Book.caller() is the open workbook."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("zairyu_check_built", built / f"{B.ADDIN_NAME}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    book = open_book(bad_book)
+    monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: book))
+    module.main()
+    out = tmp_path / "after_main.xlsx"
+    book.save(out)
+    wb = openpyxl.load_workbook(out)
+    assert fill_of(wb[COMMON], "C8") == RED and fill_of(wb[COMMON], "Q9") == YELLOW
+    assert RESULT_SHEET in wb.sheetnames and book.app.impl.alerts[-1]["title"] == "在留申請チェック"
