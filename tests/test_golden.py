@@ -32,14 +32,18 @@ def _fixtures() -> list[str]:
     return names
 
 
+# the menu status of each fixture kind, as in tests/golden/make_goldens.sh
+STATUSES = {"v": SSW, "p": STATUS_P,
+            "n": "技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,Int'l Services/"
+                 "Designated Activities（No.４６）",
+            "t": "日本人の配偶者等 Spouse or Child of Japanese National"}
+
+
 def _status(name: str) -> str:
-    """The fixture's menu status: *_v* are 特定技能, *_p* are 留学 (as in tests/golden/make_goldens.sh)."""
+    """The fixture's menu status: *_v* 特定技能, *_p* 留学, *_n* 技術・人文知識・国際業務, *_t* 日本人の配偶者等."""
     suffix = name.split("_", 1)[1]
-    if suffix.startswith("v"):
-        return SSW
-    if suffix.startswith("p"):
-        return STATUS_P
-    raise AssertionError(f"unknown status for golden fixture {name}")
+    assert suffix[0] in STATUSES, f"unknown status for golden fixture {name}"
+    return STATUSES[suffix[0]]
 
 
 def _procedure(name: str) -> str:
