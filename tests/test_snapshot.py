@@ -239,3 +239,34 @@ def test_unknown_version_without_definitions_uses_nearest(tmp_path, make_workboo
     assert len(zl003) == 1 and "最も近い版" in zl003[0].message
     assert result.template.version == "2026/04/01"
     assert result.template.source == "nearest"
+
+
+def test_zl212_fires_when_the_column_table_no_longer_pins_11_digits(tmp_path):
+    """ZL212 (雇用保険適用事業所番号 = 11 digits) steps in only where 列項目TBL does not already demand 11
+    half-width digits (ZL102/ZL104); every shipped version does. A newer workbook whose own table drops
+    the class and the exact length for 区分V EL (its definitions are used: ZL003) gets ZL212 instead."""
+    from conftest import cells_of, fill_official, golden_rows
+    from linter.xlsx_package import Package
+    src = official("henkou")
+    snap = snapshot("henkou")
+    i = next(k for k, f in enumerate(snap.fields) if f.sheet == V and f.cols == ["EL"])
+    row = i + 2                                           # 列項目TBL: header in row 1
+    rows = golden_rows("henkou_v_clean")
+    rows[V][0]["EL"] = "1301-123456"
+    shipped = tmp_path / "shipped.xlsm"
+    fill_official(src, shipped, cells_of(rows), SSW)
+    res = lint_path(shipped, Options())
+    got = {(f.rule, f.cell) for f in res.findings}
+    assert ("ZL102", "EL8") in got and not [f for f in res.findings if f.rule == "ZL212"]
+
+    relaxed = _with_banner(shipped, tmp_path / "relaxed.xlsm", "（2026/04/01版）", "（2027/01/01版）")
+    from conftest import _set_cells
+    pkg = Package(relaxed)
+    part = {s.name: s.part for s in pkg.sheets()}["列項目TBL"]
+    pkg.set_text(part, _set_cells(pkg.text(part), {f"D{row}": "", f"F{row}": ""}))
+    pkg.save(tmp_path / "newer.xlsm")
+    res = lint_path(tmp_path / "newer.xlsm", Options())
+    assert res.template.source == "workbook" and any(f.rule == "ZL003" for f in res.findings)
+    zl212 = [f for f in res.findings if f.rule == "ZL212"]
+    assert [(f.sheet, f.cell) for f in zl212] == [(V, "EL8")]
+    assert not [f for f in res.findings if f.cell == "EL8" and f.rule in ("ZL102", "ZL104")]
