@@ -1,7 +1,14 @@
-"""Shared fixtures: the official workbooks (read-only, from ../shared/official) and workbook builders."""
+"""Shared fixtures: the official workbooks (read-only, from ../shared/official) and workbook builders.
+
+Under CI=true nothing the suite needs may be missing: `require()` turns what would be a skip on a
+developer's machine (no ../shared/official, no LibreOffice, no Node) into a failure.
+"""
 from __future__ import annotations
 
+import importlib
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,12 +23,34 @@ SSW = "特定技能 Specified Skilled Worker"
 SNAPSHOT_VERSIONS = {"henkou": "2026/04/01", "koushin": "2026/02/27", "nintei": "2026/04/01"}
 OFFICIAL_FILES = {"henkou": "henkou_2026-04-01.xlsm", "koushin": "koushin_2026-02-27.xlsm",
                   "nintei": "nintei_2026-04-01.xlsm"}
+IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def require(available: bool, what: str) -> None:
+    """Skip when `what` is missing on a developer's machine; fail under CI=true (CI must run everything)."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {what} is missing (.ci/run installs it)", pytrace=False)
+    pytest.skip(f"{what} is missing")
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    require(path is not None, f"the program `{name}`")
+    return path
+
+
+def require_module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        require(False, f"the Python module `{name}`")
 
 
 def official(procedure: str) -> Path:
     path = OFFICIAL / OFFICIAL_FILES[procedure]
-    if not path.exists():
-        pytest.skip(f"official workbook not available at {path}")
+    require(path.exists(), f"the official workbook {path}")
     return path
 
 
@@ -42,3 +71,66 @@ def make_workbook(tmp_path):
         path = tmp_path / (name or f"{procedure}_{next(counter)}.xlsx")
         return write_bare_workbook(snapshot(procedure), path, rows, status, **kw)
     return make
+
+
+# --- the official workbook filled with rows, by editing its sheet XML (never through openpyxl) ----------
+def _set_cells(xml: str, values: dict) -> str:
+    import re
+    from xml.sax.saxutils import escape
+
+    from linter.xlsx_package import CELL_RE, REF_RE, attrs_of, cell_xml, expand_empty_sheet_data, sheet_data_span
+    xml = expand_empty_sheet_data(xml)
+    start, end = sheet_data_span(xml)
+    by_row: dict[int, dict] = {}
+    for ref, v in values.items():
+        by_row.setdefault(int(REF_RE.fullmatch(ref).group(2)), {})[ref] = v
+
+    def fix_row(m):
+        text = m.group(0)
+        r = int(re.search(r'\br="(\d+)"', text).group(1))
+        todo = dict(by_row.get(r, {}))
+        if not todo:
+            return text
+
+        def fix_cell(cm):
+            a = attrs_of(cm.group("attrs"))
+            if a.get("r") not in todo:
+                return cm.group(0)
+            v = todo.pop(a["r"])
+            if isinstance(v, (int, float)) and not isinstance(v, bool):    # a numeric cell, as typed in Excel
+                a.pop("t", None)
+                return cell_xml(a, f"<v>{v!r}</v>")
+            a["t"] = "inlineStr"
+            return cell_xml(a, f'<is><t xml:space="preserve">{escape(str(v))}</t></is>')
+        text = CELL_RE.sub(fix_cell, text)
+        assert not todo, f"cells not in the template: {todo}"
+        return text
+    content = re.sub(r"<row\b[^>]*?(?:/>|>.*?</row>)", fix_row, xml[start:end], flags=re.S)
+    return xml[:start] + content + xml[end:]
+
+
+def fill_official(src: Path, dst: Path, values: dict[str, dict], status: str, visible=None) -> Path:
+    """A copy of the official workbook `src` with {sheet: {cell: value}} written into its sheet XML, the
+    menu status set and the sheets `visible` (default: the filled ones) shown, as pressing 選択 does."""
+    import re
+
+    from linter.xlsx_package import Package
+    pkg = Package(src)
+    sheets = {s.name: s for s in pkg.sheets()}
+    for name, cells in values.items():
+        if cells:
+            pkg.set_text(sheets[name].part, _set_cells(pkg.text(sheets[name].part), cells))
+    wb = pkg.text("xl/workbook.xml")
+    for name in (values if visible is None else visible):
+        wb = re.sub(r'(<sheet name="%s"[^>]*?) state="(?:veryHidden|hidden)"' % re.escape(name), r"\1", wb)
+    pkg.set_text("xl/workbook.xml", wb)
+    menu = sheets["メニュー"].part
+    pkg.set_text(menu, _set_cells(pkg.text(menu), {"D15": status}))
+    return pkg.save(dst, force=True)
+
+
+def cells_of(rows: dict) -> dict[str, dict]:
+    """Golden rows ({sheet: [row8, row9, …]}) as {sheet: {cell: value}}, blanks left out."""
+    from schemas.cells import cell_text
+    return {s: {f"{c}{8 + i}": v for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
+            for s, rs in rows.items()}

@@ -27,7 +27,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 import xlwings as xw
-from conftest import OFFICIAL, SSW, golden_rows
+from conftest import SSW, golden_rows, official, require_tool
 from xl_addin import ERROR_FILL, RESULT_SHEET, WARNING_FILL, highlight
 from xl_addin import build as B
 from xl_addin.cli import addin
@@ -172,10 +172,7 @@ def test_rerun_removes_only_what_the_previous_run_added(bad_book, tmp_path):
 
 def _official_protection() -> tuple[dict, dict]:
     """The protection attributes of the official workbook's input sheet and workbook (read from its XML)."""
-    path = OFFICIAL / "henkou_2026-04-01.xlsm"
-    if not path.exists():
-        return ({"algorithmName": "SHA-512", "hashValue": "x" * 88, "saltValue": "y" * 24, "spinCount": "100000"},
-                {})
+    path = official("henkou")
     with zipfile.ZipFile(path) as z:
         wbxml = z.read("xl/workbook.xml").decode("utf-8")
         rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
@@ -410,16 +407,156 @@ def test_install_elsewhere_explains_itself():
 
 
 # -- what it looks like ----------------------------------------------------------------------------------------
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")), reason="LibreOffice not installed")
+def _colour_pixels(pngs, rgb, tol=6) -> int:
+    from PIL import Image
+    n = 0
+    for p in pngs:
+        with Image.open(p) as im:
+            for count, px in im.convert("RGB").getcolors(maxcolors=1 << 24):
+                if all(abs(a - b) <= tol for a, b in zip(px, rgb)):
+                    n += count
+    return n
+
+
 def test_render_painted_workbook(bad_book, tmp_path):
+    """LibreOffice prints the painted input sheets with the red and yellow fills; unpainted, neither.
+    (The result sheet, which has its own coloured column, is left out of the print.)"""
+    require_tool("soffice")
+    require_tool("pdftoppm")
     from xl_addin.preview import preview_copy, render_png
     book = open_book(bad_book)
     highlight(book)
     painted = tmp_path / "painted.xlsx"
     book.save(painted)
-    pngs = render_png(preview_copy(painted, tmp_path / "preview.xlsx"), tmp_path / "png")
-    assert pngs and all(p.stat().st_size > 1000 for p in pngs)
+    copy_ = preview_copy(painted, tmp_path / "preview.xlsx")
+    wb = openpyxl.load_workbook(copy_)
+    del wb[RESULT_SHEET]
+    wb.save(copy_)
+    pngs = render_png(copy_, tmp_path / "png")
+    assert pngs
+    red, yellow = _colour_pixels(pngs, ERROR_FILL), _colour_pixels(pngs, WARNING_FILL)
+    assert red > 50 and yellow > 20, (red, yellow)
+    plain = render_png(preview_copy(bad_book, tmp_path / "plain.xlsx"), tmp_path / "png_plain")
+    assert plain and _colour_pixels(plain, ERROR_FILL) == 0 and _colour_pixels(plain, WARNING_FILL) == 0
     keep = os.environ.get("ZAIRYU_KEEP_PREVIEW")
     if keep:
         for p in pngs:
             shutil.copy(p, keep)
+
+
+# -- the web route keeps a user's own fill (the client records it; Python cannot read fills there) ----------
+def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_path):
+    from xl_addin.painting import PENDING, REC_CELL, REC_PRIOR
+    from xl_addin.protection import JS_RECORD_FILLS, JS_WRITE_FILLS
+    require_tool("node")
+    wb = openpyxl.load_workbook(bad_book)
+    wb[COMMON]["C8"].fill = PatternFill("solid", fgColor="FF92D050")    # the user's green on a cell to be flagged
+    wb.save(bad_book)
+
+    payload = officejs_payload(bad_book)              # Office.js sends values, never fills
+    book = xw.Book(json=payload)
+    highlight(book)
+    acts = book.impl.json()["actions"]
+    pos = [s["name"] for s in payload["sheets"]].index(COMMON)
+    record = next(a for a in _actions(book, "runMacro") if a["args"][0] == JS_RECORD_FILLS and a["args"][1] == COMMON)
+    paint = next(a for a in _actions(book, "setRangeColors") if a["sheet_position"] == pos)
+    assert acts.index(record) < acts.index(paint)                        # read before painting
+    assert set(record["args"][2]) == {a.replace("$", "") for a in flagged(bad_book, COMMON)} >= {"C8", "J9"}
+    table = _actions(book, "setValues")[0]["values"]
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == PENDING
+    write = next(a for a in _actions(book, "runMacro") if a["args"][0] == JS_WRITE_FILLS)
+    assert acts.index(write) > acts.index(_actions(book, "setValues")[0])
+
+    # the client: run the add-in's JavaScript on these calls, with the workbook's real fills
+    from test_addin_js import prepare_js, run_js
+    d = prepare_js(tmp_path / "js")
+    fills = {f"{c.column_letter}{c.row}": "#" + c.fill.fgColor.rgb[2:] for row in wb[COMMON].iter_rows()
+             for c in row if c.fill is not None and c.fill.fill_type == "solid"}
+    state = run_js(d, {"sheets": {COMMON: {"fills": fills}, RESULT_SHEET: {"values": table}},
+                       "calls": [record["args"], write["args"]]})
+    assert state["errors"] == []
+    table = state["sheets"][RESULT_SHEET]["values"]
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == "#92D050"
+
+    # the next run, after the user fixed C8: its fill goes back to the user's green
+    wb = openpyxl.load_workbook(bad_book)
+    wb[COMMON]["C8"] = "19980512"
+    res = wb.create_sheet(RESULT_SHEET)
+    for r in table:
+        res.append(r)
+    second = tmp_path / "second.xlsx"
+    wb.save(second)
+    payload = officejs_payload(second)
+    rb = xw.Book(json=payload)
+    highlight(rb)
+    a = next(x for x in _actions(rb, "setRangeColors") if x["sheet_position"] == pos)
+    grid = a["args"][0]
+    assert grid[8 - 1 - a["start_row"]][3 - 1 - a["start_column"]].lower() == "#92d050"
+    assert grid[9 - 1 - a["start_row"]][10 - 1 - a["start_column"]] == "#ffc7ce"     # J9 still flagged
+
+
+# -- the add-in commands' options ------------------------------------------------------------------------------
+def test_build_with_another_name(tmp_path):
+    result = CliRunner().invoke(addin, ["build", "-o", str(tmp_path), "--name", "office_check"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office_check.py", "office_check.xlam"]
+    module = (tmp_path / "office_check.py").read_text(encoding="utf-8")
+    assert 'RunPython "import office_check;office_check.main()"' in module and "def main():" in module
+    with zipfile.ZipFile(tmp_path / "office_check.xlam") as z:
+        assert ET.fromstring(z.read(B.CUSTOM_UI_PATH)).find(".//{*}tab").get("label") == "在留申請チェック"
+    bad = CliRunner().invoke(addin, ["build", "-o", str(tmp_path / "x"), "--name", "office-check"])
+    assert bad.exit_code == 2 and "Python module name" in bad.output and not (tmp_path / "x").exists()
+
+
+def test_install_command_passes_the_interpreter(built, tmp_path, monkeypatch):
+    """`addin install X.xlam --interpreter PY` on Windows (the platform and home are pinned: this is Linux)."""
+    import functools
+    import xl_addin.cli as addin_cli
+    home = tmp_path / "home"
+    monkeypatch.setattr(addin_cli.sys, "platform", "win32")
+    monkeypatch.setattr(addin_cli, "install_addin", functools.partial(
+        B.install_addin, platform="win32", home=home, env={"APPDATA": str(home / "AppData" / "Roaming")}))
+    xlam = built / f"{B.ADDIN_NAME}.xlam"
+    result = CliRunner().invoke(addin, ["install", str(xlam), "--interpreter", r"C:\py\python.exe"])
+    assert result.exit_code == 0, result.output
+    conf = B.config_file("win32", home).read_text(encoding="utf-8")
+    assert '"INTERPRETER_WIN","C:\\py\\python.exe"' in conf
+    assert (home / "AppData" / "Roaming" / "Microsoft" / "Excel" / "XLSTART" / xlam.name).is_file()
+    assert "INTERPRETER_WIN = C:\\py\\python.exe" in result.output
+    # without --interpreter: the Python running the command
+    result = CliRunner().invoke(addin, ["install", str(xlam)])
+    assert result.exit_code == 0 and f'"INTERPRETER_WIN","{sys.executable}"' in \
+        B.config_file("win32", home).read_text(encoding="utf-8")
+
+
+def test_server_refuses_a_folder_that_is_not_empty_without_force(tmp_path):
+    target = tmp_path / "srv"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep", encoding="utf-8")
+    result = CliRunner().invoke(addin, ["server", str(target)])
+    assert result.exit_code == 1 and "is not empty (use --force)" in result.output
+    assert [p.name for p in target.iterdir()] == ["mine.txt"]
+    result = CliRunner().invoke(addin, ["server", str(target), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (target / "mine.txt").read_text(encoding="utf-8") == "keep"
+    assert (target / "static" / "js" / "main.js").is_file() and (target / ".env").is_file()
+    env = (target / ".env").read_text(encoding="utf-8")
+    (target / ".env").write_text(env + "\nXLWINGS_HOSTNAME=mine.example.jp\n", encoding="utf-8")
+    result = CliRunner().invoke(addin, ["server", str(target), "--force"])
+    assert result.exit_code == 0 and "mine.example.jp" in (target / ".env").read_text(encoding="utf-8")
+
+
+def test_generated_module_main_paints_the_calling_book(built, bad_book, tmp_path, monkeypatch):
+    """zairyu_check.main() as the ribbon's RunPython calls it: xw.Book.caller() is the open workbook."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("zairyu_check_built", built / f"{B.ADDIN_NAME}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    book = open_book(bad_book)
+    monkeypatch.setattr(xw.Book, "caller", classmethod(lambda cls: book))
+    module.main()
+    out = tmp_path / "after_main.xlsx"
+    book.save(out)
+    wb = openpyxl.load_workbook(out)
+    assert fill_of(wb[COMMON], "C8") == RED and fill_of(wb[COMMON], "Q9") == YELLOW
+    assert RESULT_SHEET in wb.sheetnames and book.app.impl.alerts[-1]["title"] == "在留申請チェック"

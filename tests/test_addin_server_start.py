@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import require
+
 REPO = Path(__file__).resolve().parents[1]
 PORT = 8000          # xlwings-server's development server always listens on 127.0.0.1:8000
 LIFETIME = 120       # seconds: the server is killed by `timeout` after this whatever happens
@@ -42,10 +44,8 @@ def _get(path: str) -> tuple[int, str]:
 
 def test_written_project_starts_with_the_documented_command(tmp_path):
     cmd = _server_command()
-    if cmd is None:
-        pytest.skip("xlwings-server is not installed (extra zairyu-lint[server])")
-    if shutil.which("timeout") is None:
-        pytest.skip("coreutils timeout is needed to bound the server's life")
+    require(cmd is not None, "xlwings-server (extra zairyu-lint[server])")
+    require(shutil.which("timeout") is not None, "coreutils timeout (bounds the server's life)")
     if not _port_free():
         pytest.skip(f"port {PORT} is in use on this machine")
     from xl_addin.cli import addin

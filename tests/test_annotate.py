@@ -22,11 +22,11 @@ from linter.engine import Options, lint_path
 from linter.reader import read_workbook
 from linter.split import split_workbook
 from linter.xlsx_package import (
-    CELL_RE, REF_RE, OutputExists, Package, attrs_of, cell_xml, expand_empty_sheet_data, sheet_data_span,
+    OutputExists, Package, attrs_of,
 )
 from schemas.cells import cell_text
 
-from conftest import SSW, golden_rows, official, snapshot
+from conftest import SSW, cells_of, fill_official, golden_rows, official, snapshot
 
 ON = dt.date(2026, 5, 1)
 OPTIONS = Options(on=ON)
@@ -41,56 +41,12 @@ def parts(path: Path) -> dict[str, bytes]:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
-# --- filling an official workbook through its XML -------------------------------------------
-
-def _set_cells(xml: str, values: dict[str, str]) -> str:
-    xml = expand_empty_sheet_data(xml)
-    start, end = sheet_data_span(xml)
-    by_row: dict[int, dict[str, str]] = {}
-    for ref, v in values.items():
-        by_row.setdefault(int(REF_RE.fullmatch(ref).group(2)), {})[ref] = v
-
-    def fix_row(m):
-        text = m.group(0)
-        r = int(re.search(r'\br="(\d+)"', text).group(1))
-        todo = dict(by_row.get(r, {}))
-        if not todo:
-            return text
-
-        def fix_cell(cm):
-            a = attrs_of(cm.group("attrs"))
-            if a.get("r") not in todo:
-                return cm.group(0)
-            a["t"] = "inlineStr"
-            return cell_xml(a, f'<is><t xml:space="preserve">{escape(todo.pop(a["r"]))}</t></is>')
-        text = CELL_RE.sub(fix_cell, text)
-        assert not todo, f"cells not in the template: {todo}"
-        return text
-    content = re.sub(r"<row\b[^>]*?(?:/>|>.*?</row>)", fix_row, xml[start:end], flags=re.S)
-    return xml[:start] + content + xml[end:]
-
-
-def fill_official(src: Path, dst: Path, values: dict[str, dict[str, str]], status: str) -> Path:
-    pkg = Package(src)
-    sheets = {s.name: s for s in pkg.sheets()}
-    for name, cells in values.items():
-        pkg.set_text(sheets[name].part, _set_cells(pkg.text(sheets[name].part), cells))
-    wb = pkg.text("xl/workbook.xml")
-    for name in values:   # what pressing 選択 does: the status's input sheets become visible
-        wb = re.sub(r'(<sheet name="%s"[^>]*?) state="veryHidden"' % re.escape(name), r"\1", wb)
-    pkg.set_text("xl/workbook.xml", wb)
-    menu = sheets["メニュー"].part
-    pkg.set_text(menu, _set_cells(pkg.text(menu), {"D15": status}))
-    return pkg.save(dst, force=True)
-
-
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
     """The official 変更 workbook with the golden 特定技能 rows (errors included) filled in."""
     src = official("henkou")
     rows = golden_rows("henkou_v")
-    values = {s: {f"{c}{8 + i}": cell_text(v) for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
-              for s, rs in rows.items()}
+    values = {s: {c: cell_text(v) for c, v in cells.items()} for s, cells in cells_of(rows).items()}
     path = fill_official(src, tmp_path_factory.mktemp("official") / "filled.xlsm", values, SSW)
     return path, lint_path(path, OPTIONS)
 
@@ -344,3 +300,80 @@ def test_cli_annotate_split_and_check_annotate(make_workbook, tmp_path):
     assert r.exit_code == 2
     r = runner.invoke(main, ["check", str(src), "--on", "2026-05-01", "--annotate", str(tmp_path / "review"), "--force"])
     assert r.exit_code == 1
+
+
+def _marked(path: Path) -> dict[str, set[str]]:
+    """{sheet: cells with a note} of a review copy (read back with openpyxl)."""
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: {c.coordinate for row in ws.iter_rows() for c in row if c.comment is not None}
+            for ws in wb.worksheets if ws.title != RESULT_SHEET}
+
+
+def test_cli_annotate_default_name_next_to_the_input(make_workbook, tmp_path):
+    """No -o: the copy is <name>_checked.<ext> next to the input, marked exactly where the check flags."""
+    from linter.cli import main
+    src = make_workbook("henkou", _bare_rows(3), name="clients.xlsx")
+    before = sha(src)
+    r = CliRunner().invoke(main, ["annotate", str(src), "--on", "2026-05-01"])
+    assert r.exit_code == 1, r.output
+    out = src.with_name("clients_checked.xlsx")
+    assert out.exists() and sha(src) == before
+    assert sorted(p.name for p in src.parent.iterdir()) == ["clients.xlsx", "clients_checked.xlsx"]
+    expected = {}
+    for f in lint_path(src, OPTIONS).findings:
+        if f.cell and f.severity in ("error", "warning"):
+            expected.setdefault(f.sheet, set()).add(f.cell)
+    got = {k: v for k, v in _marked(out).items() if v}
+    assert got == expected
+    assert f"{out}:" in r.stderr and "marked" in r.stderr
+
+
+def test_cli_annotate_several_inputs_into_a_folder(make_workbook, tmp_path):
+    from linter.cli import main
+    a = make_workbook("henkou", _bare_rows(2), name="a.xlsx")
+    sub = tmp_path / "other"
+    sub.mkdir()
+    b = make_workbook("henkou", golden_rows("henkou_v_clean"), name="other/a.xlsx")   # the same name
+    c = make_workbook("koushin", golden_rows("koushin_v"), name="c.xlsx")
+    runner = CliRunner()
+    r = runner.invoke(main, ["annotate", str(a), str(b), str(c), "--on", "2026-05-01"])
+    assert r.exit_code == 2 and "-o DIR" in r.output          # several inputs need a folder
+    review = tmp_path / "review"
+    r = runner.invoke(main, ["annotate", str(a), str(b), str(c), "-o", str(review), "--on", "2026-05-01"])
+    assert r.exit_code == 1, r.output
+    names = sorted(p.name for p in review.iterdir())
+    assert names == ["a.xlsx", "a_2.xlsx", "c.xlsx"]           # no copy overwrites another
+    for src in (a, b, c):
+        result = lint_path(src, OPTIONS)
+        copy = review / ("a_2.xlsx" if src == b else src.name)
+        wb = openpyxl.load_workbook(copy)
+        listed = [row for row in wb[RESULT_SHEET].iter_rows(values_only=True)
+                  if any(isinstance(v, str) and re.fullmatch(r"ZL\d{3}", v) for v in row)]
+        assert len(listed) == len(result.findings) > 0, src
+    # a folder as input: its workbooks, again into a folder; existing copies need --force
+    r = runner.invoke(main, ["annotate", str(sub), "-o", str(tmp_path / "review2"), "--on", "2026-05-01"])
+    assert r.exit_code in (0, 1) and (tmp_path / "review2" / "a.xlsx").exists(), r.output
+    r = runner.invoke(main, ["annotate", str(a), str(c), "-o", str(review), "--on", "2026-05-01"])
+    assert r.exit_code == 2 and "--force" in r.output
+    r = runner.invoke(main, ["annotate", str(a), str(c), "-o", str(review), "--on", "2026-05-01", "--force"])
+    assert r.exit_code == 1
+
+
+def test_cli_split_force(make_workbook, tmp_path):
+    from linter.cli import main
+    runner = CliRunner()
+    big = make_workbook("henkou", _bare_rows(305), name="big.xlsx")
+    parts_dir = tmp_path / "parts"
+    r = runner.invoke(main, ["split", str(big), "--max", "300", "-o", str(parts_dir)])
+    assert r.exit_code == 0 and r.stdout.split() == [str(parts_dir / "big_01.xlsx"), str(parts_dir / "big_02.xlsx")]
+    first = {p.name: sha(p) for p in parts_dir.iterdir()}
+    # a different split into the same folder: refused without --force, nothing changed
+    r = runner.invoke(main, ["split", str(big), "--max", "200", "-o", str(parts_dir)])
+    assert r.exit_code == 2 and "--force" in r.output
+    assert {p.name: sha(p) for p in parts_dir.iterdir()} == first
+    r = runner.invoke(main, ["split", str(big), "--max", "200", "-o", str(parts_dir), "--force"])
+    assert r.exit_code == 0, r.output
+    assert sha(parts_dir / "big_01.xlsx") != first["big_01.xlsx"]
+    counts = [read_workbook(parts_dir / n).sheet(snapshot("henkou").common_sheet).rows for n in ("big_01.xlsx", "big_02.xlsx")]
+    assert [sum(1 for r in rows[7:] if any(cell_text(v) for v in r[1:])) for rows in counts] == [200, 105]
+    assert not [p for p in parts_dir.iterdir() if p.name.startswith(".")]     # no temp file left

@@ -135,16 +135,26 @@ def test_glob_expanded_by_the_tool(folder):
     assert res.exit_code == 2 and "no file matches" in res.stderr
 
 
-def test_upload_files_taken_or_skipped(tmp_path):
+def test_upload_files_taken(tmp_path):
     csv_file = tmp_path / "SA_03_001_20260401_ver1.csv"
     csv_file.write_text("a,b\n", encoding="utf-8")
     (tmp_path / "other.csv").write_text("a,b\n", encoding="utf-8")
+    assert run_mod.upload_support() is not None          # linter.upload ships with the package
     files, skipped = collect_inputs([str(tmp_path)])
+    assert files == [csv_file]
     assert any("other.csv: not a workbook" in s for s in skipped)
-    if run_mod.upload_support() is None:
-        assert files == [] and any("SA_03_001" in s and "skipped" in s for s in skipped)
-    else:
-        assert files == [csv_file]
+    assert not any("SA_03_001" in s for s in skipped)
+
+
+def test_upload_files_skipped_without_the_upload_reader(tmp_path, monkeypatch):
+    """A build without linter.upload says why it leaves the upload file out (upload_support() is None)."""
+    import linter.cli as cli
+    csv_file = tmp_path / "SA_03_001_20260401_ver1.csv"
+    csv_file.write_text("a,b\n", encoding="utf-8")
+    monkeypatch.setattr(run_mod, "upload_support", lambda: None)
+    monkeypatch.setattr(cli, "upload_support", lambda: None, raising=False)
+    files, skipped = collect_inputs([str(tmp_path)])
+    assert files == [] and any("SA_03_001" in s and "skipped" in s for s in skipped)
 
 
 def test_a_crash_in_one_file_does_not_stop_the_others(folder, monkeypatch):
@@ -181,3 +191,49 @@ def test_progress_bar_only_on_a_terminal():
     with Progress(3, enabled=False, stream=quiet) as bar:
         bar.update("a.xlsx")
     assert quiet.getvalue() == ""
+
+
+def test_zl033_engine_guard_on_a_real_workbook(folder, monkeypatch):
+    """A bug inside the engine on one workbook: a ZL033 finding for it, no traceback, the message says why."""
+    from linter import engine
+    from linter.engine import lint_path
+
+    def broken(wb, options=None):
+        raise KeyError("申請情報入力(区分V)")
+    monkeypatch.setattr(engine, "lint_workbook", broken)
+    res = lint_path(folder / "good.xlsx", Options(lang="en"))
+    assert res.unreadable and res.template is None
+    (only,) = res.findings
+    assert (only.rule, only.severity) == ("ZL033", "error")
+    assert "KeyError" in only.message and "申請情報入力(区分V)" in only.message
+    assert "The other files were still checked" in only.message
+
+
+def _die_on_crash_xlsx(path, options):
+    import os
+    if Path(path).name == "crash.xlsx":
+        os._exit(3)                      # the worker process dies (as on a segfault or the OOM killer)
+    return _REAL_LINT_PATH(path, options)
+
+
+_REAL_LINT_PATH = run_mod.lint_path
+
+
+def test_zl033_dead_worker_only_that_file(folder, tmp_path, monkeypatch):
+    """A worker process that dies breaks the pool; the files are checked again one per process, and only the
+    file that kills its process gets ZL033 'the worker process died'."""
+    import multiprocessing
+    files = [tmp_path / "a.xlsx", tmp_path / "crash.xlsx", tmp_path / "z.xlsx"]
+    for f in files:
+        f.write_bytes((folder / "good.xlsx").read_bytes())
+    # fork (not forkserver) so that the workers inherit the injected crash
+    monkeypatch.setattr(run_mod, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(run_mod, "lint_path", _die_on_crash_xlsx)
+    results = run_mod.lint_many(files, Options(lang="en"), jobs=2)
+    by_name = {Path(r.path).name: r for r in results}
+    assert sorted(by_name) == ["a.xlsx", "crash.xlsx", "z.xlsx"]
+    crashed = by_name["crash.xlsx"]
+    assert crashed.unreadable and [f.rule for f in crashed.findings] == ["ZL033"]
+    assert "worker process died" in crashed.findings[0].message
+    for name in ("a.xlsx", "z.xlsx"):
+        assert not by_name[name].unreadable and by_name[name].template is not None and by_name[name].applicants == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -146,23 +147,43 @@ def test_300_applicants_clean(make_workbook):
 
 # --- ZL0xx: file and template -------------------------------------------------------------------
 
-# an input that cannot be read at all: ZL001, or the more precise ZL020-ZL025 of linter.safety
-UNREADABLE = {"ZL001", "ZL020", "ZL021", "ZL022", "ZL023", "ZL024", "ZL025"}
+def check_json(path, *extra):
+    res = CliRunner().invoke(main, ["check", "--format", "json", "--lang", "en", str(path), *extra])
+    assert res.exit_code == 2, res.output
+    (f,) = json.loads(res.stdout)["files"]
+    assert f["template"] is None and f["applicants"] == 0
+    return f["findings"]
 
 
-def test_zl001_garbage_file_via_cli(tmp_path):
+def test_zl001_unreadable_upload_file_via_cli(tmp_path, monkeypatch):
+    """ZL001 is the upload reader's "cannot be read": an empty export, and one the user may not read."""
+    empty = tmp_path / "SA_03_002_05V1_ver001.csv"
+    empty.write_bytes(b"")
+    (only,) = check_json(empty)
+    assert (only["rule"], only["severity"]) == ("ZL001", "error")
+    assert "the file is empty" in only["message"] and "Export it again" in only["message"]
+
+    locked = tmp_path / "SA_03_003_04V1_ver001.csv"
+    locked.write_bytes("\ufeffx".encode("utf-16-le"))
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (only,) = check_json(locked)
+    assert only["rule"] == "ZL001" and "Permission denied" in only["message"]
+
+
+def test_garbage_files_get_their_own_codes_via_cli(tmp_path):
     csv = tmp_path / "applicants.csv"
     csv.write_text("国籍,生年月日\nベトナム,19980512\n", encoding="utf-8")
     junk = tmp_path / "broken.xlsx"
     junk.write_bytes(b"PK\x03\x04 this is not a zip")
-    for path in (csv, junk):
-        res = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
-        assert res.exit_code == 2, res.output
-        out = json.loads(res.stdout)
-        f = out["files"][0]
-        assert f["template"] is None and f["applicants"] == 0
-        assert len(f["findings"]) == 1 and f["findings"][0]["rule"] in UNREADABLE
-        assert f["findings"][0]["severity"] == "error"
+    for path, code in ((csv, "ZL020"), (junk, "ZL023")):
+        (only,) = check_json(path)
+        assert (only["rule"], only["severity"]) == (code, "error"), (path.name, only)
 
 
 def test_zl002_not_a_template(tmp_path):

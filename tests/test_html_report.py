@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from linter.cli import main
 from linter.html_report import fix_hint, render
 from linter.verdicts import mask
+from conftest import require, require_module
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_workbooks"
@@ -100,9 +101,9 @@ def test_names_from_the_file_are_escaped():
 # -- the browser ---------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.skip("chromium and chromium-driver (Debian packages) are not installed")
+    webdriver = require_module("selenium.webdriver")
+    require(os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER),
+            "chromium and chromium-driver (Debian packages)")
     from selenium.webdriver.chrome.service import Service
     os.environ.setdefault("SE_OFFLINE", "true")    # never let Selenium Manager go online
     opts = webdriver.ChromeOptions()

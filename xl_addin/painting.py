@@ -12,6 +12,11 @@ line. This module only reads (xl_addin.reading) and paints:
 What a run adds is recorded in the result sheet's last three columns (cell, fill before, note added), so
 the next run first puts back exactly those fills, deletes exactly those notes and the old result sheet, and
 touches nothing else. Cell values of the input sheets are never written.
+
+On Excel on the web (xlwings Server, the "remote" engine) Python cannot read a fill. There the add-in's
+JavaScript reads the fills of the cells about to be painted (JS_RECORD_FILLS, before painting) and writes
+them into the result sheet's "fill before" column, where Python left "?" (JS_WRITE_FILLS), so a user's own
+fill on a flagged cell comes back as on the desktop.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from linter.findings import FileResult, Finding
 from schemas.cells import col_index, col_letter
 from schemas.snapshot import FIRST_ROW, LAST_ROW
 
-from .protection import ProtectionError, book_unprotected, unprotected
+from .protection import JS_RECORD_FILLS, JS_WRITE_FILLS, ProtectionError, book_unprotected, unprotected
 from .reading import read_book
 
 RESULT_SHEET = "チェック結果"
@@ -40,6 +45,7 @@ HEADER_JA = ["No.", "重要度", "シート", "セル", "項目", "ルール", "
 HEADER_EN = ["No.", "Severity", "Sheet", "Cell", "Field", "Rule", "Message",
              "Address (for undo)", "Fill before (for undo)", "Note added (for undo)"]
 REC_CELL, REC_PRIOR, REC_NOTE = 7, 8, 9   # 0-based columns of the undo record
+PENDING = "?"                    # "fill before" not known to Python: the client writes it (remote engine)
 
 
 @dataclass
@@ -100,6 +106,8 @@ def highlight(book, lang: str = "ja", on: dt.date | None = None, alert: bool = T
         if RESULT_SHEET in [s.name for s in book.sheets]:
             book.sheets[RESULT_SHEET].delete()
         _write_result_sheet(book, result.findings, marks, lang)
+        if any(m.prior == PENDING for m in marks):
+            book.app.macro(JS_WRITE_FILLS)(RESULT_SHEET, 3, REC_CELL + 1, REC_PRIOR + 1)
 
     summary.message = _message(summary, lang)
     if alert:
@@ -136,8 +144,8 @@ def _counts(findings: list[Finding]) -> dict[str, dict[str, int]]:
 def _read_color(sheet, row: int, col: int):
     try:
         return sheet.range((row, col)).color
-    except NotImplementedError:      # remote engine: fills can't be read synchronously; the template has none
-        return None
+    except NotImplementedError:      # remote engine: Python cannot read fills; the client records them
+        return PENDING
 
 
 def _paint_sheet(sheet, prev: dict[tuple, Mark], new: dict[tuple, Mark], summary: Summary) -> None:
@@ -147,6 +155,9 @@ def _paint_sheet(sheet, prev: dict[tuple, Mark], new: dict[tuple, Mark], summary
     for key, m in new.items():
         m.prior = prev[key].prior if key in prev else _read_color(sheet, *key)
         colors[key] = FILLS[m.severity]
+    pending = [m for m in new.values() if m.prior == PENDING]
+    if pending:                                    # before painting: the client reads the fills as they are
+        sheet.book.app.macro(JS_RECORD_FILLS)(sheet.name, [m.address for m in pending])
     _set_colors(sheet, colors)
     summary.painted += len(new)
 
@@ -189,6 +200,8 @@ def _set_colors(sheet, colors: dict[tuple, object]) -> None:
 
 # -- the result sheet --------------------------------------------------------------------------------------
 def _hex(color) -> str:
+    if color == PENDING:
+        return PENDING
     if not color:
         return ""
     r, g, b = color

@@ -19,6 +19,9 @@ PASSWORDS = (ADMIN_ACCESS_PASSWORD, "")
 
 JS_UNPROTECT = "zairyuUnprotect"
 JS_REPROTECT = "zairyuReprotect"
+# remote route: the client reads the fills before painting and writes them into the result sheet
+JS_RECORD_FILLS = "zairyuRecordFills"
+JS_WRITE_FILLS = "zairyuWriteFills"
 
 # Worksheet.Protect's arguments after Password, in order (Excel VBA reference).
 _WIN_PROTECT_ARGS = ("DrawingObjects", "Contents", "Scenarios", "UserInterfaceOnly")

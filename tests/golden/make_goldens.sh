@@ -25,6 +25,8 @@ ORACLE="${ORACLE:-../shared/tools/official-checker/oracle.py}"
 PY="${PY:-/usr/bin/python3}"
 V='特定技能 Specified Skilled Worker'
 P='留学 Student'
+N="技術・人文知識・国際業務，特定活動（本邦大卒者） Engineer,Humanities specialist,Int'l Services/Designated Activities（No.４６）"
+T='日本人の配偶者等 Spouse or Child of Japanese National'
 
 # name | workbook | menu status (在留資格) | upload file written by the official export ("" = none)
 FIXTURES=(
@@ -35,7 +37,12 @@ FIXTURES=(
   "koushin_v_clean|koushin_2026-02-27.xlsm|$V|tests/data/upload/SA_03_003_04V1_ver001.csv"
   "nintei_v|nintei_2026-04-01.xlsm|$V|"
   "nintei_v_clean|nintei_2026-04-01.xlsm|$V|tests/data/upload/SA_03_001_01V1_ver001.csv"
+  "henkou_n|henkou_2026-04-01.xlsm|$N|"
+  "koushin_t|koushin_2026-02-27.xlsm|$T|"
 )
+# koushin_ssw_mistakes.oracle.json (no rows file): the mistakes sample, run with
+#   oracle.py ../shared/official/koushin_2026-02-27.xlsm --from-workbook sample_workbooks/koushin_ssw_mistakes.xlsx \
+#       --status "$V" --json tests/golden/koushin_ssw_mistakes.oracle.json
 
 want=("$@")
 failed=()

@@ -75,10 +75,58 @@ async function zairyuReprotectBook(context) {
   await context.sync();
 }
 
+// Fills of the cells a run is about to paint, read before painting: the Python side cannot read fills
+// through xlwings Server, so it asks for them here and has them written into the result sheet's undo
+// column (where it left "?"), so that the next run gives the user's own fill back.
+const recordedFills = {};
+
+function fillText(color) {
+  // Office.js reports "#FFFFFF" for a cell without fill: no fill to give back
+  return !color || color.toUpperCase() === "#FFFFFF" ? "" : color.toUpperCase();
+}
+
+async function zairyuRecordFills(context, sheetName, addresses) {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const ranges = addresses.map((address) => {
+    const range = sheet.getRange(address);
+    range.format.fill.load("color");
+    return [address, range];
+  });
+  await context.sync();
+  const fills = recordedFills[sheetName] || (recordedFills[sheetName] = {});
+  for (const [address, range] of ranges) {
+    fills[address.replace(/\$/g, "")] = fillText(range.format.fill.color);
+  }
+}
+
+async function zairyuWriteFills(context, resultSheet, sheetColumn, addressColumn, fillColumn) {
+  // 1-based columns of the result sheet: sheet name, cell address, fill before ("?" = to be filled in)
+  const sheet = context.workbook.worksheets.getItem(resultSheet);
+  const used = sheet.getUsedRange();
+  used.load("values");
+  await context.sync();
+  const values = used.values;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    if (row[fillColumn - 1] !== "?") {
+      continue;
+    }
+    const fills = recordedFills[row[sheetColumn - 1]] || {};
+    const fill = fills[String(row[addressColumn - 1]).replace(/\$/g, "")];
+    sheet.getCell(r, fillColumn - 1).values = [[fill === undefined ? "" : fill]];
+  }
+  await context.sync();
+  for (const name of Object.keys(recordedFills)) {
+    delete recordedFills[name];
+  }
+}
+
 registerCallback(zairyuUnprotect);
 registerCallback(zairyuReprotect);
 registerCallback(zairyuUnprotectBook);
 registerCallback(zairyuReprotectBook);
+registerCallback(zairyuRecordFills);
+registerCallback(zairyuWriteFills);
 
 // Ribbon button 「チェック」 (FunctionName "zairyu-check" in templates/manifest.xml)
 async function zairyuCheck(event) {
