@@ -194,6 +194,7 @@ class ExportResult:
     written: Path | None = None            # the upload file, when written
     applicants: int = 0                    # lines written
     refused: str | None = None             # why nothing was written (text in the chosen language)
+    refused_for: str | None = None         # errors | exists | template
     warnings: list[Finding] = field(default_factory=list)   # rows the routine leaves out
     file_name: str | None = None           # the name the official tool proposes
 
@@ -219,6 +220,7 @@ def export_workbook(wb: WorkbookData, out: str | Path | None, options=None, *, f
     res.warnings = [f for f in check.findings if f.rule in SKIPPED_ROW_RULES]
     ident = identify(wb, options.lang)
     if isinstance(ident, Finding) or ident.status is None:
+        res.refused_for = "template"
         res.refused = ("テンプレートの手続・版・在留資格が分かりません（--procedure / --version / --status で指定できます）。"
                        if not en else "The template's procedure, version or status is unknown "
                        "(give them with --procedure / --version / --status).")
@@ -226,12 +228,14 @@ def export_workbook(wb: WorkbookData, out: str | Path | None, options=None, *, f
     try:
         layout = layout_for(ident.snapshot, ident.status)
     except NoLayout:
+        res.refused_for = "template"
         res.refused = (f"「{ident.status.label}」のアップロードファイルには主たる活動内容の選択が必要で、まだ対応していません。"
                        if not en else f"「{ident.status.label}」 needs its 主たる活動内容 (main activity) as well; not supported yet.")
         return res
     res.file_name = layout.file_name()
     errors = blocking(check, ignore)
     if errors and not force:
+        res.refused_for = "errors"
         res.refused = (f"チェックでエラーが{len(errors)}件あるため、アップロードファイルを出力しませんでした。"
                        if not en else f"The check found {len(errors)} error(s), so no upload file was written.")
         return res
@@ -239,6 +243,7 @@ def export_workbook(wb: WorkbookData, out: str | Path | None, options=None, *, f
     if target.is_dir():
         target = target / layout.file_name()
     if target.exists() and not overwrite:
+        res.refused_for = "exists"
         res.refused = (f"{target} は既にあります（上書きするには --force）。" if not en
                        else f"{target} exists already (use --force to overwrite).")
         return res
