@@ -36,7 +36,8 @@ from schemas.snapshot import (
     FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, SIMULTANEOUS_SHEET, Field, Snapshot, Status,
     load_snapshot, shipped_snapshots,
 )
-from schemas.template_schema import SCREEN_KEYED, is_dependent
+from schemas.template_schema import is_dependent
+from schemas.upload_layout import NoLayout, UploadLayout, empty_code_labels, layout_for
 from .findings import FileResult, Finding, Template
 from .workbook import SheetGrid, WorkbookData
 
@@ -92,39 +93,34 @@ def decode(data: bytes) -> Decoded:
 
 
 # --- the column map of one template version and status ------------------------------------
+# One mapping both ways: schemas.upload_layout is what `zairyu-lint export` writes with.
 
 @dataclass
 class ColumnMap:
     snap: Snapshot
     status: Status
-    sheets: list[str]
+    layout: UploadLayout
+    sheets: list[str]                      # sheets whose values the file carries
     fields: list[Field]                    # exported fields, in 列項目TBL order
     by_col: dict[int, list[Field]]         # CSV column number (1-based) -> fields written there
-    headers: dict[int, str]                # CSV column number -> header name
+    headers: dict[int, str]                # CSV column number -> header name (the whole header line)
 
     def header_score(self, header: list[str]) -> int:
         return sum(1 for c, h in self.headers.items() if c - 1 < len(header) and header[c - 1] == h)
 
 
-def column_map(snap: Snapshot, status: Status) -> ColumnMap:
-    sheets = [snap.common_sheet, status.sheet]
-    if snap.simultaneous_checked:
-        sheets.append(SIMULTANEOUS_SHEET)
-    fields, by_col, headers = [], {}, {}
-    for f in snap.fields:
-        if f.sheet not in sheets:
-            continue
-        col = f.csv.get(status.csv_letter) if status.csv_letter else f.csv_all
-        if not col:
-            continue
-        fields.append(f)
-        by_col.setdefault(col, []).append(f)
-        headers[col] = f.csv_header
-    return ColumnMap(snap, status, sheets, fields, by_col, headers)
+def column_map(snap: Snapshot, status: Status) -> ColumnMap | None:
+    try:
+        layout = layout_for(snap, status)
+    except NoLayout:
+        return None      # 高度専門職: the columns depend on the 主たる活動内容 as well
+    fields = [f for f, _ in layout.data_fields()]
+    headers = {i + 1: h for i, h in enumerate(layout.header) if h}
+    return ColumnMap(snap, status, layout, list(layout.data_sheets), fields, layout.by_col(), headers)
 
 
 def _csv_col(cmap: ColumnMap, f: Field) -> int:
-    return f.csv.get(cmap.status.csv_letter) if cmap.status.csv_letter else f.csv_all
+    return cmap.layout.column_of(f)
 
 
 # --- codes back to labels -----------------------------------------------------------------
@@ -142,16 +138,11 @@ def _reverse(snap: Snapshot, list_id: str) -> dict[str, str]:
     return snap._index[key]
 
 
-def _dependent_list_id(f: Field, parent: Field | None, pcode: str, screen: str) -> list[str]:
-    """Candidate list ids of a dependent field given its parent's code (as mdMain.outputFile builds them)."""
-    if f.code_list == "C970":
-        return [f"C970_{pcode}"] if pcode else ["C970", "C970_T02"]
-    if f.code_list in SCREEN_KEYED:
-        if re.fullmatch(r"T8[1-3]", pcode or ""):
-            return [f"{f.code_list}_{screen}"]
-        return [f"{f.code_list}_{pcode}"] if pcode else [f.code_list]
-    plist = parent.code_list if parent else ""
-    return [f"{plist}_{pcode}"] if pcode else [plist]
+def _dependent_list_id(cmap: ColumnMap, f: Field, pcode: str) -> list[str]:
+    """Candidate list ids of a dependent field given its parent's code (as outputFile builds them)."""
+    lid = cmap.layout.list_for(f, pcode)
+    # the check looks C970 without a parent up in C970_T02 (chkGymCode)
+    return [lid, "C970_T02"] if f.code_list == "C970" and not pcode else [lid]
 
 
 class _LineMapper:
@@ -161,6 +152,8 @@ class _LineMapper:
         self.cmap = cmap
         self.snap = cmap.snap
         self.bad_codes: list[tuple[Field, str, str]] = []   # (field, raw code, list id) not found
+        self._flags: list | None = None
+        self._conditioned: dict | None = None
 
     def parent_of(self, f: Field) -> Field | None:
         return self.snap.field_at(f.list_parent_sheet, f.list_parent_col) if is_dependent(f) else None
@@ -239,14 +232,43 @@ class _LineMapper:
             if f.code_list:
                 value = self.convert(f, value, codes)
             put(f, value)
+        # 4. a choice whose code is empty (A036 「有 Yes」) is not written at all: it is back where a field
+        #    that applies only under that choice holds a value (else it stays blank: the file cannot tell)
+        for f, labels in self.flags():
+            if out.get(f.sheet, {}).get(f.col):
+                continue
+            for g, values in self.conditioned_on(f):
+                hit = next((v for v in values if v in labels), None)
+                if hit is not None and out.get(g.sheet, {}).get(g.col):
+                    put(f, hit)
+                    break
         return out
+
+    def flags(self) -> list[tuple[Field, list[str]]]:
+        if self._flags is None:
+            self._flags = [(f, labels) for f in self.cmap.fields if f.code_list and not is_dependent(f)
+                           for labels in [empty_code_labels(self.snap, f.code_list)] if labels]
+        return self._flags
+
+    def conditioned_on(self, f: Field) -> list[tuple[Field, list[str]]]:
+        """Fields checked only when `f` holds one of `values` (列項目TBL チェック親列/値)."""
+        if self._conditioned is None:
+            idx: dict[tuple[str, str], list] = {}
+            for g in self.cmap.fields:
+                if not g.cond_cols:
+                    continue
+                sheet = self.snap.common_sheet if "在" in g.cond_cols else g.sheet
+                for c in g.cond_cols.replace("在", "").split(","):
+                    idx.setdefault((sheet, c.strip()), []).append((g, g.cond_values.split("｜")))
+            self._conditioned = idx
+        return self._conditioned.get((f.sheet, f.col), [])
 
     def convert(self, f: Field, code: str, codes: dict) -> str:
         snap = self.snap
         if is_dependent(f):
             parent = self.parent_of(f)
             pcode = codes.get((f.list_parent_sheet, f.list_parent_col), "")
-            candidates = _dependent_list_id(f, parent, pcode, self.cmap.status.screen_code)
+            candidates = _dependent_list_id(self.cmap, f, pcode)
         else:
             candidates = [f.code_list]
         for lid in candidates:
@@ -361,12 +383,13 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
             st = next((s for s in snap.statuses if s.screen_code == screen), None) if screen else None
             if st is None and not screen:
                 # no applicant line: guess the status from the header
-                maps = [column_map(snap, s) for s in snap.statuses]
+                maps = [m for m in (column_map(snap, s) for s in snap.statuses) if m is not None]
                 if maps:
                     candidates.append(max(maps, key=lambda cm: cm.header_score(header)))
                 continue
-            if st is not None:
-                candidates.append(column_map(snap, st))
+            cm = column_map(snap, st) if st is not None else None
+            if cm is not None:
+                candidates.append(cm)
         if candidates:
             cmap = max(candidates, key=lambda cm: (cm.header_score(header), cm.snap.version))
     if cmap is None:
@@ -385,7 +408,7 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     # header row
     tname = f"{snap.procedure_ja} {snap.version} {status.label.split(' ')[0]}"
     mism = 0
-    for c in range(1, max(len(header), max(cmap.headers, default=0)) + 1):
+    for c in range(1, max(len(header), cmap.layout.width) + 1):
         found = header[c - 1] if c - 1 < len(header) else ""
         expected = cmap.headers.get(c, "")
         if c <= 3:
