@@ -89,3 +89,119 @@ def test_check_of_exported_file_equals_check_of_workbook(g, tmp_path):
     res = export_workbook(read_workbook(wbp), tmp_path, opts, force=True)
     assert res.written is not None and res.written.name == layout_for(g.snap, g.status).file_name()
     assert _keys_upload(lint_upload(res.written, opts)) == _keys_workbook(lint_path(wbp, opts))
+
+
+# --- safe by default: the command line on real workbooks ------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_workbooks"
+
+
+def _golden(name):
+    g = next((g for g in GOLDENS if g.name == name), None)
+    if g is None:
+        pytest.skip(f"golden {name} not available")
+    return g
+
+
+def run(*args):
+    r = CliRunner().invoke(main, ["export", *map(str, args)])
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_clean_workbook_written_under_the_official_name(tmp_path):
+    g = _golden("nintei_N_gijinkoku")        # no finding at all
+    wb = golden_workbook(g, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, _ = run(wb, "-o", out, "--on", ON)
+    assert code == 0
+    written = out / layout_for(g.snap, g.status).file_name()
+    assert written.name == "SA_03_001_01N2_ver001.csv"
+    assert written.read_bytes() == g.csv.read_bytes()
+    assert str(written) in stdout
+    # default place: next to the workbook
+    code, _, _ = run(wb, "--on", ON)
+    assert code == 0 and (wb.parent / written.name).read_bytes() == g.csv.read_bytes()
+
+
+def test_refuses_on_errors_and_prints_them_as_check_does(tmp_path):
+    wb = SAMPLES / "koushin_ssw_mistakes.xlsx"
+    out = tmp_path / "o.csv"
+    code, stdout, stderr = run(wb, "-o", out, "--on", ON)
+    assert code == 1
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    check = CliRunner().invoke(main, ["check", str(wb), "--on", str(ON)])
+    assert stdout == check.stdout            # the check's own text format
+    assert "ZL105" in stdout and "出力しませんでした" in stderr
+    # a silently skipped row is said even when refusing
+    assert "ZL006" not in stderr and "37行目以降" in stderr
+
+
+def test_ignore_lets_a_known_rule_through(tmp_path):
+    g = _golden("henkou_v_clean")            # the made-up 法人番号 fail ZL210 (ours, not the official tool's)
+    wb = golden_workbook(g, tmp_path)
+    out = tmp_path / "u.csv"
+    assert run(wb, "-o", out, "--on", ON)[0] == 1 and not out.exists()
+    code, _, _ = run(wb, "-o", out, "--on", ON, "--ignore", "ZL210")
+    assert code == 0 and out.read_bytes() == g.csv.read_bytes()
+
+
+def test_force_writes_despite_errors_and_overwrites_only_with_force(tmp_path):
+    wb = SAMPLES / "koushin_ssw_mistakes.xlsx"
+    out = tmp_path / "u.csv"
+    out.write_bytes(b"keep")
+    code, _, stderr = run(wb, "-o", out, "--on", ON, "--ignore", "ZL")
+    assert code == 2 and out.read_bytes() == b"keep" and "--force" in stderr
+    code, _, stderr = run(wb, "-o", out, "--on", ON, "--force")
+    assert code == 0
+    lines = out.read_bytes()[2:].decode("utf-16-le").split("\r\n")
+    # row 36 is blank: the official loop stops there, rows 8-35 are written (28 applicants)
+    assert len(lines) == 1 + 28 and lines[-1].split("\t")[0] == "28"
+    assert "37行目以降" in stderr
+
+
+def test_bare_workbook_without_menu_needs_the_status(tmp_path):
+    g = _golden("nintei_N_gijinkoku")
+    wb = golden_workbook(g, tmp_path, with_menu=False)
+    out = tmp_path / "u.csv"
+    code, _, _ = run(wb, "-o", out, "--on", ON, "--status", g.status.screen_code)
+    assert code == 0 and out.read_bytes() == g.csv.read_bytes()
+    code, _, stderr = run(wb, "-o", tmp_path / "v.csv", "--status", "存在しない資格")
+    assert code == 2 and "存在しない資格" in stderr
+
+
+def test_folder_summary(tmp_path):
+    out = tmp_path / "out"
+    code, stdout, _ = run(SAMPLES, "-o", out, "--on", ON, "--lang", "en")
+    assert code == 1
+    assert (out / "henkou_ssw_clean" / "SA_03_002_05V1_ver001.csv").exists()
+    assert (out / "koushin_ssw_clean" / "SA_03_003_04V1_ver001.csv").exists()
+    assert not (out / "koushin_ssw_mistakes" / "SA_03_003_04V1_ver001.csv").exists()
+    table = stdout[stdout.index("\nworkbook "):]
+    assert "2 written, 2 refused, 0 unreadable" in table
+    mistakes = next(ln for ln in table.splitlines() if "koushin_ssw_mistakes" in ln)
+    assert "refused" in mistakes and " 22 " in mistakes
+
+
+def test_folder_reports_unreadable(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "broken.xlsx").write_bytes(b"not a zip")
+    code, stdout, stderr = run(src, "-o", tmp_path / "out", "--lang", "en")
+    assert code == 2 and "0 written, 0 refused, 1 unreadable" in stdout and "broken.xlsx" in stderr
+
+
+def test_official_workbook_exports_like_the_official_tool(tmp_path):
+    # the official 変更 workbook itself (copied outside the repository), the golden rows typed in
+    from conftest import official
+    from schemas.cells import cell_text
+    from test_annotate import fill_official
+    g = _golden("henkou_v_clean")
+    values = {s: {f"{c}{8 + i}": cell_text(v) for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
+              for s, rs in g.rows.items()}
+    wb = fill_official(official("henkou"), tmp_path / "filled.xlsm", values, g.status.label)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, _ = run(wb, "-o", out, "--on", ON, "--ignore", "ZL210")
+    assert code == 0
+    assert (out / "SA_03_002_05V1_ver001.csv").read_bytes() == g.csv.read_bytes()
