@@ -205,3 +205,22 @@ def test_official_workbook_exports_like_the_official_tool(tmp_path):
     code, _, _ = run(wb, "-o", out, "--on", ON, "--ignore", "ZL210")
     assert code == 0
     assert (out / "SA_03_002_05V1_ver001.csv").read_bytes() == g.csv.read_bytes()
+
+
+def test_split_export_one_upload_file_per_part(tmp_path):
+    src = SAMPLES / "koushin_ssw_320.xlsx"       # 320 applicants, clean otherwise (dates as of 2026-12-01)
+    out = tmp_path / "parts"
+    r = CliRunner().invoke(main, ["split", str(src), "-o", str(out), "--export", "--on", "2026-12-01"])
+    assert r.exit_code == 0, r.output
+    files = sorted(out.glob("*/SA_03_003_04V1_ver001.csv"))
+    assert [f.parent.name for f in files] == ["koushin_ssw_320_01", "koushin_ssw_320_02"]
+    first, second = ([ln.split("\t") for ln in f.read_bytes()[2:].decode("utf-16-le").split("\r\n")] for f in files)
+    assert len(first) == 1 + 300 and len(second) == 1 + 20
+    assert [ln[0] for ln in second[1:]] == [str(n) for n in range(1, 21)]
+    # the official routine on the whole workbook stops at row 307: the same file as part 1
+    whole = tmp_path / "whole.csv"
+    assert run(src, "-o", whole, "--on", "2026-12-01", "--force")[0] == 0
+    assert whole.read_bytes() == files[0].read_bytes()
+    # a second run does not overwrite
+    r = CliRunner().invoke(main, ["split", str(src), "-o", str(out), "--export", "--on", "2026-12-01"])
+    assert r.exit_code == 2
