@@ -30,9 +30,22 @@ def test_goldens_found():
     assert {g.snap.procedure for g in GOLDENS} >= {"henkou", "koushin", "nintei"}
 
 
+@pytest.fixture(scope="module")
+def golden_books(tmp_path_factory):
+    """One workbook per golden for the module (writing and checking them is most of the time)."""
+    folder = tmp_path_factory.mktemp("goldens")
+    cache = {}
+
+    def get(g):
+        if g.name not in cache:
+            cache[g.name] = golden_workbook(g, folder)
+        return cache[g.name]
+    return get
+
+
 @pytest.mark.parametrize("g", GOLDENS, ids=str)
-def test_byte_identical(g, tmp_path):
-    wb = read_workbook(golden_workbook(g, tmp_path))
+def test_byte_identical(g, golden_books):
+    wb = read_workbook(golden_books(g))
     layout = layout_for(g.snap, g.status)
     lines, _ = build_lines(layout, wb)
     got = encode(lines)
@@ -58,37 +71,23 @@ def _keys_upload(result):
                   for f in result.findings)
 
 
-def _as_official_name(g, tmp_path: Path) -> Path:
-    """The sweep keeps its files under case names; the check reads the official name (ZL011 otherwise)."""
-    d = tmp_path / "upload"
-    d.mkdir(exist_ok=True)
-    out = d / layout_for(g.snap, g.status).file_name()
-    out.write_bytes(g.csv.read_bytes())
-    return out
-
-
 @pytest.mark.parametrize("g", GOLDENS, ids=str)
-def test_workbook_and_upload_checks_agree(g, tmp_path):
+def test_workbook_and_upload_checks_agree(g, golden_books, tmp_path):
+    """check on the workbook == check on its official upload file == check on what `export` writes."""
     from linter.engine import lint_path
     from linter.upload import lint_upload
     opts = Options(on=ON)
-    on_workbook = lint_path(golden_workbook(g, tmp_path), opts)
-    on_upload = lint_upload(_as_official_name(g, tmp_path), opts)
+    book = golden_books(g)
+    on_workbook = lint_path(book, opts)
+    res = export_workbook(read_workbook(book), tmp_path, opts, force=True)
+    assert res.written is not None and res.written.name == layout_for(g.snap, g.status).file_name()
+    # the written file is the official one byte for byte, so one check of it is a check of both
+    assert res.written.read_bytes() == g.csv.read_bytes()
+    on_upload = lint_upload(res.written, opts)
     assert not on_workbook.unreadable and not on_upload.unreadable
     assert _keys_upload(on_upload) == _keys_workbook(on_workbook)
     # the official tool passed these: nothing of the column table may fire on either side
     assert not [f for f in on_upload.findings if f.rule.startswith(("ZL01", "ZL1"))]
-
-
-@pytest.mark.parametrize("g", GOLDENS, ids=str)
-def test_check_of_exported_file_equals_check_of_workbook(g, tmp_path):
-    from linter.engine import lint_path
-    from linter.upload import lint_upload
-    opts = Options(on=ON)
-    wbp = golden_workbook(g, tmp_path)
-    res = export_workbook(read_workbook(wbp), tmp_path, opts, force=True)
-    assert res.written is not None and res.written.name == layout_for(g.snap, g.status).file_name()
-    assert _keys_upload(lint_upload(res.written, opts)) == _keys_workbook(lint_path(wbp, opts))
 
 
 # --- safe by default: the command line on real workbooks ------------------------------------------
