@@ -84,8 +84,16 @@ def exported_rows(snap: Snapshot, common: SheetGrid | None) -> list[int]:
     return rows
 
 
-def build_lines(layout: UploadLayout, wb: WorkbookData) -> tuple[list[str], list[int]]:
-    """The text lines of the upload file and the Excel rows they come from."""
+BREAKING = ("\t", "\r", "\n")
+
+
+def build_lines(layout: UploadLayout, wb: WorkbookData, breaks: list | None = None) -> tuple[list[str], list[int]]:
+    """The text lines of the upload file and the Excel rows they come from.
+
+    `breaks` (when given) collects (sheet, cell) of values holding a tab or a line break: the official
+    routine writes them as they are (a 「すべて」 field accepts any character), which shifts the columns or
+    splits the line of the upload file.
+    """
     snap = layout.snap
     grids = {s: wb.sheet(s) for s in layout.data_sheets}
     rows = exported_rows(snap, grids.get(snap.common_sheet))
@@ -118,6 +126,8 @@ def build_lines(layout: UploadLayout, wb: WorkbookData) -> tuple[list[str], list
             elif f.date_regex:
                 text = date_part(f.date_regex, text)
             if text != "":
+                if breaks is not None and any(ch in text for ch in BREAKING):
+                    breaks.append((f.sheet, f"{f.col}{r}"))
                 line[c - 1] = text
         lines.append(DELIM.join(line))
     return lines, rows
@@ -194,7 +204,7 @@ class ExportResult:
     written: Path | None = None            # the upload file, when written
     applicants: int = 0                    # lines written
     refused: str | None = None             # why nothing was written (text in the chosen language)
-    refused_for: str | None = None         # errors | exists | template
+    refused_for: str | None = None         # errors | breaks | exists | template
     warnings: list[Finding] = field(default_factory=list)   # rows the routine leaves out
     file_name: str | None = None           # the name the official tool proposes
 
@@ -239,6 +249,17 @@ def export_workbook(wb: WorkbookData, out: str | Path | None, options=None, *, f
         res.refused = (f"チェックでエラーが{len(errors)}件あるため、アップロードファイルを出力しませんでした。"
                        if not en else f"The check found {len(errors)} error(s), so no upload file was written.")
         return res
+    breaks: list[tuple[str, str]] = []
+    lines, rows = build_lines(layout, wb, breaks)
+    if breaks and not force:
+        shown = "、".join(f"{s}!{c}" for s, c in breaks[:5]) + (" …" if len(breaks) > 5 else "")
+        res.refused_for = "breaks"
+        res.refused = (f"タブまたは改行を含むセルがあります（{shown}）。公式ツールはそのまま書き出すため、アップロード"
+                       "ファイルの列がずれるか行が切れます。セルから取り除いてください（--force で出力）。" if not en else
+                       f"Cells hold a tab or a line break ({shown.replace('、', ', ')}); the official export writes "
+                       "them as they are, which shifts the columns or splits the line of the upload file. Remove "
+                       "them (or use --force).")
+        return res
     target = Path(out) if out else Path(wb.path).parent
     if target.is_dir():
         target = target / layout.file_name()
@@ -247,7 +268,6 @@ def export_workbook(wb: WorkbookData, out: str | Path | None, options=None, *, f
         res.refused = (f"{target} は既にあります（上書きするには --force）。" if not en
                        else f"{target} exists already (use --force to overwrite).")
         return res
-    lines, rows = build_lines(layout, wb)
     data = encode(lines)
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)

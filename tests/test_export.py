@@ -223,3 +223,35 @@ def test_split_export_one_upload_file_per_part(tmp_path):
     # a second run does not overwrite
     r = CliRunner().invoke(main, ["split", str(src), "-o", str(out), "--export", "--on", "2026-12-01"])
     assert r.exit_code == 2
+
+
+def test_tab_or_line_break_in_a_free_text_cell_is_refused(tmp_path):
+    # 「すべて」 fields (e.g. 区分N DP 活動内容詳細) accept any character, so the official check passes a pasted
+    # tab or line break and its export writes it raw: the upload line would shift or split
+    import copy
+    g = _golden("nintei_N_gijinkoku")
+    rows = copy.deepcopy(g.rows)
+    rows["申請情報入力(区分N)"][1]["DP"] = "翻訳業務\t通訳業務\n営業"
+    wb = write_bare_workbook(g.snap, tmp_path / "tab.xlsx", rows, g.status.label)
+    out = tmp_path / "u.csv"
+    code, _, stderr = run(wb, "-o", out, "--on", ON)
+    assert code == 2 and not out.exists()
+    assert "申請情報入力(区分N)!DP9" in stderr and "タブまたは改行" in stderr
+    code, _, _ = run(wb, "-o", out, "--on", ON, "--force")
+    assert code == 0
+    text = out.read_bytes()[2:].decode("utf-16-le")
+    assert "翻訳業務\t通訳業務\n営業" in text           # written raw, as the official routine would
+
+
+def test_file_name_follows_the_workbook_formula():
+    # 表示シート制御マスタ L3: 変更/更新 "SA_03_00x_"&Z2&"_ver001.csv"; 認定 takes "ver" from column F of the
+    # status's row, which is 002 for 文化活動 (snapshot Status.file_version, read by the importer)
+    from conftest import snapshot
+    from linter.export import find_status
+    names = {p: {s.screen_code: layout_for(snapshot(p), s).file_name() for s in snapshot(p).statuses if s.csv_letter}
+             for p in ("henkou", "koushin", "nintei")}
+    assert names["henkou"]["05V1"] == "SA_03_002_05V1_ver001.csv"
+    assert names["koushin"]["04J2"] == "SA_03_003_04J2_ver001.csv"
+    assert names["nintei"]["01J2"] == "SA_03_001_01J2_ver002.csv"
+    assert names["nintei"]["01J1"] == "SA_03_001_01J1_ver001.csv"
+    assert find_status(snapshot("nintei"), "文化活動").screen_code == "01J2"

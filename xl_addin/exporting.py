@@ -66,7 +66,14 @@ def export_upload(book, lang: str = "ja", on: dt.date | None = None, alert: bool
     except NoLayout:
         return _refuse(out, book, f"「{ident.status.label}」 is not supported yet." if en else
                        f"「{ident.status.label}」のアップロードファイル出力にはまだ対応していません。", alert)
-    lines, rows = build_lines(layout, data)
+    breaks: list = []
+    lines, rows = build_lines(layout, data, breaks)
+    if breaks:
+        shown = "、".join(f"{s}!{c}" for s, c in breaks[:5]) + (" …" if len(breaks) > 5 else "")
+        return _refuse(out, book, f"Cells hold a tab or a line break ({shown}); they would shift the columns of the "
+                       "upload file. Remove them and press the button again." if en else
+                       f"タブまたは改行を含むセルがあります（{shown}）。アップロードファイルの列がずれるため出力していません。"
+                       "取り除いてから、もう一度押してください。", alert)
     payload = encode(lines)
     name = layout.file_name()
     out.applicants = len(rows)
