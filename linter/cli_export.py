@@ -121,6 +121,11 @@ def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
             if res.refused_for == "errors":
                 click.echo(FORMATS["text"]([res.check], lang), nl=False)
             click.echo(f"{f}: {res.refused}", err=True)
+            if any(x.rule == "ZL005" for x in res.check.findings):
+                click.echo(("  more than 300 applicants: `zairyu-lint split WORKBOOK -o DIR --export` writes one "
+                            "upload file per 300") if en else
+                           "  300人を超えるときは `zairyu-lint split ブック -o フォルダ --export` で300人ずつ出力できます",
+                           err=True)
             rows.append([str(f), "refused" if en else "出力せず", str(errors), str(warnings), res.refused])
             worst = max(worst, EXIT_ERRORS if res.refused_for == "errors" else EXIT_USAGE)
     if folder_mode:
