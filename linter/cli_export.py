@@ -80,7 +80,7 @@ def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
         if key is None:
             raise click.BadParameter(f"{procedure!r}: henkou/koushin/nintei (変更/更新/認定)", param_hint="--procedure")
         procedure = key
-    ignore = _codes(ignore)
+    ignore = _codes(ignore) or options.ignore      # else the `ignore` of the settings file
     folder_mode = len(paths) > 1 or Path(paths[0]).is_dir()
     files, skipped = collect_inputs(list(paths))
     files = [f for f in files if f.suffix.lower() in (".xlsx", ".xlsm")]
