@@ -7,9 +7,12 @@ code (e.g. 05V1), then each field at its per-status CSV column number, with code
 
 How it is checked: the procedure comes from the name prefix (SA_03_001/002/003), the status from the
 screen code in column 3, the template version from the shipped snapshot whose header row matches best.
-Every column is mapped back to its field (snapshot: Field.csv per Status.csv_letter, Field.csv_header),
-codes are turned back into labels (the field's list; a dependent list through its parent's code), and
-the values are put into bare input-sheet grids, so the very same engine rules run (linter.engine).
+Every column is mapped back to its field with schemas.upload_layout — the same layout `zairyu-lint export`
+writes with (header line per status incl. the 高度専門職ポイント表 names, Field.csv per Status.csv_letter,
+dates split into year/month/day columns); codes are turned back into labels (the field's list; a dependent
+list through its parent's code); a 「有 Yes」 whose code is empty (A036), which the export leaves out, is put
+back where a field under it holds a value; and the values are put into bare input-sheet grids, so the very
+same engine rules run (linter.engine).
 
 Where findings point (there are no cells in an upload file):
   sheet = None, cell = None,
@@ -33,7 +36,7 @@ from pathlib import Path
 
 from schemas import rules as R
 from schemas.snapshot import (
-    FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, SIMULTANEOUS_SHEET, Field, Snapshot, Status,
+    FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, Field, Snapshot, Status,
     load_snapshot, shipped_snapshots,
 )
 from schemas.template_schema import is_dependent
@@ -266,7 +269,6 @@ class _LineMapper:
     def convert(self, f: Field, code: str, codes: dict) -> str:
         snap = self.snap
         if is_dependent(f):
-            parent = self.parent_of(f)
             pcode = codes.get((f.list_parent_sheet, f.list_parent_col), "")
             candidates = _dependent_list_id(self.cmap, f, pcode)
         else:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from linter.bare import write_bare_workbook
 from linter.cli import main
 from linter.engine import Options
-from linter.export import build_lines, encode, export_workbook, with_template
+from linter.export import build_lines, encode, export_workbook
 from linter.reader import read_workbook
 from schemas.upload_layout import layout_for
 from upload_goldens import first_difference, upload_goldens
