@@ -100,3 +100,13 @@ def test_remote_errors_paint_and_say_why(remote, with_errors):
     assert not [a for a in _actions(book, "runMacro") if a["args"][0] == JS_DOWNLOAD]
     assert _actions(book, "setRangeColors")
     assert "出力していません" in _actions(book, "alert")[-1]["args"][0]
+
+
+def test_desktop_unsaved_book_is_not_written_anywhere(clean, monkeypatch, tmp_path):
+    g, path = clean
+    book = open_book(path)
+    monkeypatch.setattr(type(book.impl), "fullname", property(lambda self: "Book1"))
+    monkeypatch.chdir(tmp_path)
+    done = export_upload(book, on=ON)
+    assert done.written is None and "保存" in done.message
+    assert not list(tmp_path.glob("*.csv"))

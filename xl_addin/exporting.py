@@ -83,10 +83,13 @@ def export_upload(book, lang: str = "ja", on: dt.date | None = None, alert: bool
         out.message = (f"The upload file {name} ({len(rows)} applicants) was handed to your browser as a download."
                        if en else f"アップロードファイル {name}（申請人 {len(rows)} 人）をダウンロードしました。")
     else:
-        folder = Path(book.fullname).parent if book.fullname and Path(book.fullname).parent.is_dir() else None
+        # an unsaved book's fullname is "Book1", a cloud one's a URL: neither has a folder here
+        full = Path(book.fullname or "")
+        folder = full.parent if full.is_absolute() and full.parent.is_dir() else None
         if folder is None:
-            return _refuse(out, book, "Save the workbook first: the upload file goes next to it." if en else
-                           "先にブックを保存してください。アップロードファイルはブックと同じフォルダに出力します。", alert)
+            return _refuse(out, book, "Save the workbook on this computer first: the upload file goes next to it."
+                           if en else "先にブックをこのコンピューターに保存してください。アップロードファイルはブックと"
+                           "同じフォルダに出力します。", alert)
         target = folder / name
         if target.exists():
             return _refuse(out, book, f"{target} exists already; move or rename it, then press the button again."
