@@ -5,7 +5,7 @@
   official tool proposes). `--ignore CODE` leaves rules out of the refusal, `--force` writes anyway and
   overwrites an existing file (never done otherwise). Rows the official routine would leave out
   silently (after a blank row, beyond 300, with no common-sheet row) are warned about.
-- `export DIR -o OUTDIR`: every workbook of the folder; each upload file goes to OUTDIR/<workbook name>/,
+- `export DIR -o OUTDIR`: every workbook of the folder; each upload file goes to OUTDIR/<workbook path>/,
   and a table says what was written, refused (with counts) or unreadable.
 - `--procedure/--version/--status` name the template of a bare workbook (input sheets only).
 Exit: 0 all written, 1 something refused for errors, 2 usage / unreadable / exists.
@@ -97,7 +97,9 @@ def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
     rows, worst = [], EXIT_OK
     for f in files:
         if folder_mode:
-            out = Path(output) / f.stem
+            # OUTDIR/<the workbook's path under the given folder, without extension>/: names never collide
+            base = next((Path(p) for p in paths if Path(p).is_dir() and f.is_relative_to(Path(p))), None)
+            out = Path(output) / (f.relative_to(base).with_suffix("") if base else Path(f.stem))
             out.mkdir(parents=True, exist_ok=True)
         else:
             out = Path(output) if output else None
