@@ -16,8 +16,8 @@ getParentGymCd / repExp / addStringIdx / writeFile) does, as data:
 - Labels become codes (getChgGymCd): the first entry of the list whose label equals the text; the list
   is looked for on マスタ, or on 連動マスタ when the field has a list-parent column (an Excel name on the
   other sheet is error 1004 → empty). A dependent field's list is its parent's list + "_" + the parent's
-  code (C970 and the 高度専門職-keyed lists have their own rules). A code list entry may have an empty
-  code (A036 「有 Yes」): such a choice is not written at all.
+  code; C970 and the lists keyed by their own name (template_schema.screen_keyed) have their own rules.
+  A code list entry may have an empty code (A036 「有 Yes」): such a choice is not written at all.
 - Dates: a field without a code list and with a 日付出力 pattern is replaced by the pattern's group 1
   (VBScript RegExp.Replace with "$1"), so 年月 200304 becomes two columns 2003 / 04.
 - The file: lines joined by CRLF, no final line break, written by ADODB.Stream with charset "unicode"
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .snapshot import PROCEDURES, SIMULTANEOUS_SHEET, Field, Snapshot, Status
-from .template_schema import LINKED_MASTER, MASTER, SCREEN_KEYED, is_dependent
+from .template_schema import LINKED_MASTER, MASTER, is_dependent, screen_keyed
 
 SHOW_SHEET = "表示シート制御マスタ"
 POINTS_SHEET = "申請情報入力(高度専門職ポイント表)"
@@ -106,7 +106,7 @@ class UploadLayout:
             return f.code_list
         if f.code_list == "C970":
             return "C970" + (f"_{parent_code}" if parent_code else "")
-        if f.code_list in SCREEN_KEYED:
+        if f.code_list in screen_keyed(self.snap):
             if re.fullmatch(r"T8[1-3]", parent_code):
                 return f"{f.code_list}_{self.screen}"
             return f.code_list + (f"_{parent_code}" if parent_code else "")

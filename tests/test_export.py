@@ -260,3 +260,18 @@ def test_file_name_follows_the_workbook_formula():
     assert names["nintei"]["01J2"] == "SA_03_001_01J2_ver002.csv"
     assert names["nintei"]["01J1"] == "SA_03_001_01J1_ver001.csv"
     assert find_status(snapshot("nintei"), "文化活動").screen_code == "01J2"
+
+
+def test_lists_keyed_by_their_own_name_match_each_workbooks_vba():
+    # mdMain.outputFile / chkInputErrRow name them per workbook:
+    #   変更 CC13_3, CC02_4, CC02_5, CC02_7; 更新 CC13_3, CC13_5, CC02_4; 認定 CC13_3, CC02_6, CC02_7
+    # (the 更新 CC13_5 — 所属機関 主たる業種 under 現に有する在留資格 — once looked up as CB19_T03: false ZL106)
+    from conftest import snapshot
+    from schemas.template_schema import screen_keyed
+    vba = {"henkou": {"CC13_3", "CC02_4", "CC02_5", "CC02_7"}, "koushin": {"CC13_3", "CC13_5", "CC02_4"},
+           "nintei": {"CC13_3", "CC02_6", "CC02_7"}}
+    for proc, names in vba.items():
+        snap = snapshot(proc)
+        used = {f.code_list for f in snap.fields if f.code_list in names}
+        assert screen_keyed(snap) == used, proc
+    assert "CC13_5" in screen_keyed(snapshot("koushin"))
