@@ -8,7 +8,8 @@
 - `export DIR -o OUTDIR`: every workbook of the folder; each upload file goes to OUTDIR/<workbook path>/,
   and a table says what was written, refused (with counts) or unreadable.
 - `--procedure/--version/--status` name the template of a bare workbook (input sheets only).
-Exit: 0 all written, 1 something refused for errors, 2 usage / unreadable / exists.
+Exit: 0 all written, 1 something refused for errors (or a tab / line break in a cell), 2 usage /
+unreadable / the output exists.
 """
 from __future__ import annotations
 
@@ -129,7 +130,8 @@ def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
                            "  300人を超えるときは `zairyu-lint split ブック -o フォルダ --export` で300人ずつ出力できます",
                            err=True)
             rows.append([str(f), "refused" if en else "出力せず", str(errors), str(warnings), res.refused])
-            worst = max(worst, EXIT_ERRORS if res.refused_for == "errors" else EXIT_USAGE)
+            # data that the official export would write wrongly counts like an error finding
+            worst = max(worst, EXIT_ERRORS if res.refused_for in ("errors", "breaks") else EXIT_USAGE)
     if folder_mode:
         header = (["workbook", "result", "errors", "warnings", "upload file / reason"] if en
                   else ["ブック", "結果", "エラー", "警告", "アップロードファイル / 理由"])

@@ -240,7 +240,7 @@ def test_tab_or_line_break_in_a_free_text_cell_is_refused(tmp_path):
     wb = write_bare_workbook(g.snap, tmp_path / "tab.xlsx", rows, g.status.label)
     out = tmp_path / "u.csv"
     code, _, stderr = run(wb, "-o", out, "--on", ON)
-    assert code == 2 and not out.exists()
+    assert code == 1 and not out.exists()
     assert "申請情報入力(区分N)!DP9" in stderr and "タブまたは改行" in stderr
     code, _, _ = run(wb, "-o", out, "--on", ON, "--force")
     assert code == 0
