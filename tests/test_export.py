@@ -275,3 +275,14 @@ def test_lists_keyed_by_their_own_name_match_each_workbooks_vba():
         used = {f.code_list for f in snap.fields if f.code_list in names}
         assert screen_keyed(snap) == used, proc
     assert "CC13_5" in screen_keyed(snapshot("koushin"))
+
+
+def test_highly_skilled_status_is_refused_with_a_reason(tmp_path):
+    # 高度専門職: the CSV columns depend on the 主たる活動内容 too (no column letter for the status alone)
+    from conftest import snapshot
+    snap = snapshot("henkou")
+    st = next(s for s in snap.statuses if not s.csv_letter)
+    wb = write_bare_workbook(snap, tmp_path / "hsp.xlsx", {snap.common_sheet: [{"B": "x"}]}, st.label)
+    res = export_workbook(read_workbook(wb), tmp_path, Options(on=ON), force=True)
+    assert res.written is None and res.refused_for == "template" and "主たる活動内容" in res.refused
+    assert not list(tmp_path.glob("*.csv"))
