@@ -335,10 +335,12 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
                           "公式ツールの「申請情報一括登録ファイル出力」で出力し直してください。",
                           "Export it again with the official tool's output button.")
 
-    # file name
-    if not path.name.endswith(VER_TAIL):
-        example = re.sub(r"(_?ver.*)?\.csv$", "", path.name, flags=re.IGNORECASE) + "_" + VER_TAIL
-        findings.append(_rule_finding("ZL011", lang, name=path.name, expected=VER_TAIL, example=example))
+    def check_name(tail: str):
+        # the tail the tool gives, from 「ver」 on: ver001.csv, or the status's own (認定 文化活動: ver002.csv)
+        if not path.name.endswith(tail):
+            example = re.sub(r"(_?ver.*)?\.csv$", "", path.name, flags=re.IGNORECASE) + "_" + tail
+            findings.append(_rule_finding("ZL011", lang, name=path.name, expected=tail, example=example))
+
     dec = decode(data)
     if dec.encoding_problem:
         hint = ("ツールで出力し直し、Excelやエディタで保存し直さないでください。" if not en
@@ -402,7 +404,10 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
             reason = (f"画面コード「{screen}」はこの手続の在留資格にありません" if not en else
                       f"screen code 「{screen}」 is no status of this procedure")
         findings.append(_rule_finding("ZL019", lang, reason=reason))
+        check_name(VER_TAIL)
         return _result(path, None, len(data_lines), findings, options, t0)
+    official_name = cmap.layout.file_name()
+    check_name(official_name[official_name.rindex("_ver") + 1:])
     snap, status = cmap.snap, cmap.status
     template = Template(procedure=snap.procedure_ja, version=snap.version, status=status.label.split(" ")[0],
                         status_label=status.label, source="upload")

@@ -278,3 +278,16 @@ def test_header_row_wrong_name_still_reported(tmp_path):
     res = lint(write_upload(tmp_path / layout_for(g.snap, g.status).file_name(), rows))
     hits = [f for f in res.findings if f.rule == "ZL017"]
     assert [f.csv_column for f in hits] == [col + 1]
+
+
+def test_file_name_tail_of_the_status(tmp_path):
+    # 認定 文化活動: the workbook's formula names the file …_ver002.csv (表示シート制御マスタ F), which is fine;
+    # the same file renamed …_ver001.csv is not
+    g = _golden("nintei_J_bunka")
+    ok = tmp_path / "SA_03_001_01J2_ver002.csv"
+    ok.write_bytes(g.csv.read_bytes())
+    assert "ZL011" not in codes(lint(ok))
+    bad = tmp_path / "SA_03_001_01J2_ver001.csv"
+    bad.write_bytes(g.csv.read_bytes())
+    hits = [f for f in lint(bad).findings if f.rule == "ZL011"]
+    assert len(hits) == 1 and "ver002.csv" in hits[0].message
