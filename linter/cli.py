@@ -246,8 +246,10 @@ def schema_import(workbook, out_dir):
 def _register_subcommands() -> None:
     # review copies (annotate/split, check --annotate) and the Excel add-in's build/install/server
     from xl_addin.cli import addin
+    from .cli_export import register as register_export
     from .cli_review import register as register_review
     register_review(main)
+    register_export(main)
     main.add_command(addin)
 
 

@@ -6,7 +6,8 @@ Registered on the main group by one line at the end of linter/cli.py:
 - `zairyu-lint annotate PATH... [-o OUT] [--force]` (+ check's --on/--lang/--select/--ignore): a review copy
   of each workbook (linter.annotate). One file: OUT is the copy's file name (default: <name>_checked.<ext>
   next to it); several files or a folder: OUT is a folder.
-- `zairyu-lint split FILE [--max 300] -o DIR [--force]`: workbooks of at most --max applicants (linter.split).
+- `zairyu-lint split FILE [--max 300] -o DIR [--force] [--export]`: workbooks of at most --max applicants
+  (linter.split); with --export each part's upload file too (checked first, DIR/<part name>/SA_….csv).
 - `check` gains `--annotate DIR` (a review copy of every checked workbook in DIR; `--force` overwrites).
   (check itself reads upload files through linter.run, which calls linter.upload.lint_upload.)
 Outputs are written atomically, never over the input, and never over an existing file without --force.
@@ -190,7 +191,12 @@ def annotate(paths, output, force, on, lang, select, ignore):
 @click.option("-o", "--out-dir", "out_dir", type=click.Path(file_okay=False), required=True,
               help="出力先フォルダ / output folder")
 @click.option("--force", is_flag=True, help="既存のファイルを上書き / overwrite existing outputs")
-def split(file, max_rows, out_dir, force):
+@click.option("--export", "export_parts", is_flag=True,
+              help="各ブックのアップロードファイルも出力（チェックしてから、<出力先>/<ブック名>/ に） / "
+                   "also write each part's upload file (checked first) into OUT_DIR/<part name>/")
+@click.option("--on", "on", default=None, help="申請予定日 YYYY-MM-DD（--export のチェック用） / filing date")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+def split(file, max_rows, out_dir, force, export_parts, on, lang):
     """300人を超えるブックを、同じ行を保ったまま複数のブックに分けます / split a workbook by applicants."""
     from .reader import ReadError
     from .split import split_workbook
@@ -205,4 +211,25 @@ def split(file, max_rows, out_dir, force):
         sys.exit(EXIT_OK)
     for p in parts:
         click.echo(str(p))
-    sys.exit(EXIT_OK)
+    if not export_parts:
+        sys.exit(EXIT_OK)
+    from .cli_export import export_one
+    options = _options(on, lang, (), ())
+    status = EXIT_OK
+    for p in parts:
+        target = Path(out_dir) / p.stem
+        target.mkdir(parents=True, exist_ok=True)
+        res, unreadable = export_one(p, target, options, force=force, ignore=(), procedure=None, version=None,
+                                     status=None)
+        if res is None:
+            click.echo(f"{p}: {unreadable}", err=True)
+            status = max(status, EXIT_USAGE)
+        elif res.written:
+            click.echo(f"{res.written}")
+        else:
+            from .report import FORMATS
+            if res.refused_for == "errors":
+                click.echo(FORMATS["text"]([res.check], options.lang), nl=False)
+            click.echo(f"{p}: {res.refused}", err=True)
+            status = max(status, EXIT_ERRORS if res.refused_for == "errors" else EXIT_USAGE)
+    sys.exit(status)

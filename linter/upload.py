@@ -7,9 +7,12 @@ code (e.g. 05V1), then each field at its per-status CSV column number, with code
 
 How it is checked: the procedure comes from the name prefix (SA_03_001/002/003), the status from the
 screen code in column 3, the template version from the shipped snapshot whose header row matches best.
-Every column is mapped back to its field (snapshot: Field.csv per Status.csv_letter, Field.csv_header),
-codes are turned back into labels (the field's list; a dependent list through its parent's code), and
-the values are put into bare input-sheet grids, so the very same engine rules run (linter.engine).
+Every column is mapped back to its field with schemas.upload_layout — the same layout `zairyu-lint export`
+writes with (header line per status incl. the 高度専門職ポイント表 names, Field.csv per Status.csv_letter,
+dates split into year/month/day columns); codes are turned back into labels (the field's list; a dependent
+list through its parent's code); a 「有 Yes」 whose code is empty (A036), which the export leaves out, is put
+back where a field under it holds a value; and the values are put into bare input-sheet grids, so the very
+same engine rules run (linter.engine).
 
 Where findings point (there are no cells in an upload file):
   sheet = None, cell = None,
@@ -33,10 +36,11 @@ from pathlib import Path
 
 from schemas import rules as R
 from schemas.snapshot import (
-    FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, SIMULTANEOUS_SHEET, Field, Snapshot, Status,
+    FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, Field, Snapshot, Status,
     load_snapshot, shipped_snapshots,
 )
-from schemas.template_schema import SCREEN_KEYED, is_dependent
+from schemas.template_schema import is_dependent
+from schemas.upload_layout import NoLayout, UploadLayout, empty_code_labels, layout_for
 from .findings import FileResult, Finding, Template
 from .workbook import SheetGrid, WorkbookData
 
@@ -92,39 +96,34 @@ def decode(data: bytes) -> Decoded:
 
 
 # --- the column map of one template version and status ------------------------------------
+# One mapping both ways: schemas.upload_layout is what `zairyu-lint export` writes with.
 
 @dataclass
 class ColumnMap:
     snap: Snapshot
     status: Status
-    sheets: list[str]
+    layout: UploadLayout
+    sheets: list[str]                      # sheets whose values the file carries
     fields: list[Field]                    # exported fields, in 列項目TBL order
     by_col: dict[int, list[Field]]         # CSV column number (1-based) -> fields written there
-    headers: dict[int, str]                # CSV column number -> header name
+    headers: dict[int, str]                # CSV column number -> header name (the whole header line)
 
     def header_score(self, header: list[str]) -> int:
         return sum(1 for c, h in self.headers.items() if c - 1 < len(header) and header[c - 1] == h)
 
 
-def column_map(snap: Snapshot, status: Status) -> ColumnMap:
-    sheets = [snap.common_sheet, status.sheet]
-    if snap.simultaneous_checked:
-        sheets.append(SIMULTANEOUS_SHEET)
-    fields, by_col, headers = [], {}, {}
-    for f in snap.fields:
-        if f.sheet not in sheets:
-            continue
-        col = f.csv.get(status.csv_letter) if status.csv_letter else f.csv_all
-        if not col:
-            continue
-        fields.append(f)
-        by_col.setdefault(col, []).append(f)
-        headers[col] = f.csv_header
-    return ColumnMap(snap, status, sheets, fields, by_col, headers)
+def column_map(snap: Snapshot, status: Status) -> ColumnMap | None:
+    try:
+        layout = layout_for(snap, status)
+    except NoLayout:
+        return None      # 高度専門職: the columns depend on the 主たる活動内容 as well
+    fields = [f for f, _ in layout.data_fields()]
+    headers = {i + 1: h for i, h in enumerate(layout.header) if h}
+    return ColumnMap(snap, status, layout, list(layout.data_sheets), fields, layout.by_col(), headers)
 
 
 def _csv_col(cmap: ColumnMap, f: Field) -> int:
-    return f.csv.get(cmap.status.csv_letter) if cmap.status.csv_letter else f.csv_all
+    return cmap.layout.column_of(f)
 
 
 # --- codes back to labels -----------------------------------------------------------------
@@ -142,16 +141,11 @@ def _reverse(snap: Snapshot, list_id: str) -> dict[str, str]:
     return snap._index[key]
 
 
-def _dependent_list_id(f: Field, parent: Field | None, pcode: str, screen: str) -> list[str]:
-    """Candidate list ids of a dependent field given its parent's code (as mdMain.outputFile builds them)."""
-    if f.code_list == "C970":
-        return [f"C970_{pcode}"] if pcode else ["C970", "C970_T02"]
-    if f.code_list in SCREEN_KEYED:
-        if re.fullmatch(r"T8[1-3]", pcode or ""):
-            return [f"{f.code_list}_{screen}"]
-        return [f"{f.code_list}_{pcode}"] if pcode else [f.code_list]
-    plist = parent.code_list if parent else ""
-    return [f"{plist}_{pcode}"] if pcode else [plist]
+def _dependent_list_id(cmap: ColumnMap, f: Field, pcode: str) -> list[str]:
+    """Candidate list ids of a dependent field given its parent's code (as outputFile builds them)."""
+    lid = cmap.layout.list_for(f, pcode)
+    # the check looks C970 without a parent up in C970_T02 (chkGymCode)
+    return [lid, "C970_T02"] if f.code_list == "C970" and not pcode else [lid]
 
 
 class _LineMapper:
@@ -161,6 +155,8 @@ class _LineMapper:
         self.cmap = cmap
         self.snap = cmap.snap
         self.bad_codes: list[tuple[Field, str, str]] = []   # (field, raw code, list id) not found
+        self._flags: list | None = None
+        self._conditioned: dict | None = None
 
     def parent_of(self, f: Field) -> Field | None:
         return self.snap.field_at(f.list_parent_sheet, f.list_parent_col) if is_dependent(f) else None
@@ -239,14 +235,42 @@ class _LineMapper:
             if f.code_list:
                 value = self.convert(f, value, codes)
             put(f, value)
+        # 4. a choice whose code is empty (A036 「有 Yes」) is not written at all: it is back where a field
+        #    that applies only under that choice holds a value (else it stays blank: the file cannot tell)
+        for f, labels in self.flags():
+            if out.get(f.sheet, {}).get(f.col):
+                continue
+            for g, values in self.conditioned_on(f):
+                hit = next((v for v in values if v in labels), None)
+                if hit is not None and out.get(g.sheet, {}).get(g.col):
+                    put(f, hit)
+                    break
         return out
+
+    def flags(self) -> list[tuple[Field, list[str]]]:
+        if self._flags is None:
+            self._flags = [(f, labels) for f in self.cmap.fields if f.code_list and not is_dependent(f)
+                           for labels in [empty_code_labels(self.snap, f.code_list)] if labels]
+        return self._flags
+
+    def conditioned_on(self, f: Field) -> list[tuple[Field, list[str]]]:
+        """Fields checked only when `f` holds one of `values` (列項目TBL チェック親列/値)."""
+        if self._conditioned is None:
+            idx: dict[tuple[str, str], list] = {}
+            for g in self.cmap.fields:
+                if not g.cond_cols:
+                    continue
+                sheet = self.snap.common_sheet if "在" in g.cond_cols else g.sheet
+                for c in g.cond_cols.replace("在", "").split(","):
+                    idx.setdefault((sheet, c.strip()), []).append((g, g.cond_values.split("｜")))
+            self._conditioned = idx
+        return self._conditioned.get((f.sheet, f.col), [])
 
     def convert(self, f: Field, code: str, codes: dict) -> str:
         snap = self.snap
         if is_dependent(f):
-            parent = self.parent_of(f)
             pcode = codes.get((f.list_parent_sheet, f.list_parent_col), "")
-            candidates = _dependent_list_id(f, parent, pcode, self.cmap.status.screen_code)
+            candidates = _dependent_list_id(self.cmap, f, pcode)
         else:
             candidates = [f.code_list]
         for lid in candidates:
@@ -311,10 +335,12 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
                           "公式ツールの「申請情報一括登録ファイル出力」で出力し直してください。",
                           "Export it again with the official tool's output button.")
 
-    # file name
-    if not path.name.endswith(VER_TAIL):
-        example = re.sub(r"(_?ver.*)?\.csv$", "", path.name, flags=re.IGNORECASE) + "_" + VER_TAIL
-        findings.append(_rule_finding("ZL011", lang, name=path.name, expected=VER_TAIL, example=example))
+    def check_name(tail: str):
+        # the tail the tool gives, from 「ver」 on: ver001.csv, or the status's own (認定 文化活動: ver002.csv)
+        if not path.name.endswith(tail):
+            example = re.sub(r"(_?ver.*)?\.csv$", "", path.name, flags=re.IGNORECASE) + "_" + tail
+            findings.append(_rule_finding("ZL011", lang, name=path.name, expected=tail, example=example))
+
     dec = decode(data)
     if dec.encoding_problem:
         hint = ("ツールで出力し直し、Excelやエディタで保存し直さないでください。" if not en
@@ -361,12 +387,13 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
             st = next((s for s in snap.statuses if s.screen_code == screen), None) if screen else None
             if st is None and not screen:
                 # no applicant line: guess the status from the header
-                maps = [column_map(snap, s) for s in snap.statuses]
+                maps = [m for m in (column_map(snap, s) for s in snap.statuses) if m is not None]
                 if maps:
                     candidates.append(max(maps, key=lambda cm: cm.header_score(header)))
                 continue
-            if st is not None:
-                candidates.append(column_map(snap, st))
+            cm = column_map(snap, st) if st is not None else None
+            if cm is not None:
+                candidates.append(cm)
         if candidates:
             cmap = max(candidates, key=lambda cm: (cm.header_score(header), cm.snap.version))
     if cmap is None:
@@ -377,7 +404,10 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
             reason = (f"画面コード「{screen}」はこの手続の在留資格にありません" if not en else
                       f"screen code 「{screen}」 is no status of this procedure")
         findings.append(_rule_finding("ZL019", lang, reason=reason))
+        check_name(VER_TAIL)
         return _result(path, None, len(data_lines), findings, options, t0)
+    official_name = cmap.layout.file_name()
+    check_name(official_name[official_name.rindex("_ver") + 1:])
     snap, status = cmap.snap, cmap.status
     template = Template(procedure=snap.procedure_ja, version=snap.version, status=status.label.split(" ")[0],
                         status_label=status.label, source="upload")
@@ -385,7 +415,7 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     # header row
     tname = f"{snap.procedure_ja} {snap.version} {status.label.split(' ')[0]}"
     mism = 0
-    for c in range(1, max(len(header), max(cmap.headers, default=0)) + 1):
+    for c in range(1, max(len(header), cmap.layout.width) + 1):
         found = header[c - 1] if c - 1 < len(header) else ""
         expected = cmap.headers.get(c, "")
         if c <= 3:

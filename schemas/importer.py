@@ -134,15 +134,17 @@ def import_workbook(path: str | Path) -> Snapshot:
     letters = dict(lists["CB18_2"].items) if "CB18_2" in lists else {}
     statuses = []
     for r in _rows(wb, SHOW)[2:]:
-        r = list(r) + [""] * 5
+        r = list(r) + [""] * 6
         label, sheet, hidden = cell_text(r[1]), cell_text(r[2]), cell_text(r[4])
+        file_version = cell_text(r[5])
         if not label:
             break
         if label not in codes:
             continue   # sub-choices (e.g. 主たる活動内容) appear further down
         hidden_cols = [h.strip() for h in hidden.split(",") if h.strip()]
         statuses.append(Status(label=label, sheet=sheet, hidden_cols=hidden_cols,
-                               screen_code=codes[label], csv_letter=letters.get(codes[label], "")))
+                               screen_code=codes[label], csv_letter=letters.get(codes[label], ""),
+                               file_version=file_version))
 
     common = PROCEDURES[procedure][1]
     input_sheets = [s for s in sheet_names if s.startswith("申請情報入力(")]

@@ -67,6 +67,9 @@ class Status:
     hidden_cols: list[str]     # columns hidden on that sheet (not checked)
     screen_code: str           # e.g. 05V1 (list CB18)
     csv_letter: str            # column of 列項目TBL with its CSV positions (list CB18_2)
+    # 表示シート制御マスタ column F: the "ver" part of the upload file name where the workbook's
+    # file-name formula (L3) reads it (認定); "" where the formula has a fixed "_ver001" (変更, 更新)
+    file_version: str = ""
 
 
 @dataclass

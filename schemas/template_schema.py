@@ -26,8 +26,6 @@ from .snapshot import SIMULTANEOUS_SHEET, Field, Snapshot, Status
 MASTER, LINKED_MASTER = "マスタ", "連動マスタ"
 # lists whose entries may carry an empty code (VBA chkGymCode exempts them)
 EMPTY_CODE_OK = {"A036", "CC34"}
-# lists keyed by the status screen code when the parent is a 高度専門職 status (VBA: T8[1-3])
-SCREEN_KEYED = {"CC13_3", "CC02_4", "CC02_5", "CC02_7"}
 CELL_REF_PARENT = re.compile(r"^AA[1-9]$")      # VBA: ci.sRelCol Like "AA[1-99]"
 YES = "有 Yes"
 # 同時申請: column-number ranges of each block (VBA chkInputErrRow)
@@ -59,6 +57,28 @@ def list_sheet_for(field: Field) -> str:
     if not field.list_parent_col or CELL_REF_PARENT.match(field.list_parent_col) or field.list_parent_col[-1].isdigit():
         return MASTER
     return LINKED_MASTER
+
+
+def screen_keyed(snap: Snapshot) -> frozenset[str]:
+    """Dependent lists keyed by their own name: `<list>_<parent's code>`, or `<list>_<screen code>` when the
+    parent is a 高度専門職 status (T8[1-3]); every other dependent list is `<parent's list>_<parent's code>`.
+
+    The VBA names them in a fixed set that differs per workbook (変更: CC13_3, CC02_4, CC02_5, CC02_7;
+    更新: CC13_3, CC13_5, CC02_4; 認定: CC13_3, CC02_6, CC02_7). They are exactly the lists of dependent
+    fields for which the snapshot has a list `<list>_<a code of the parent's list>`, so they are found there.
+    """
+    key = ("screen_keyed",)
+    if key not in snap._index:
+        found = set()
+        for f in snap.fields:
+            if not (is_dependent(f) and f.code_list) or f.code_list == "C970" or f.code_list in found:
+                continue
+            parent = snap.field_at(f.list_parent_sheet, f.list_parent_col)
+            plist = snap.lists.get(parent.code_list) if parent is not None else None
+            if plist and any(code and f"{f.code_list}_{code}" in snap.lists for _, code in plist.items):
+                found.add(f.code_list)
+        snap._index[key] = frozenset(found)
+    return snap._index[key]
 
 
 def is_dependent(field: Field) -> bool:
@@ -161,10 +181,11 @@ def effective_lists(field: Field, snap: Snapshot, status: Status | None, inputs:
     codes = snap.lookup(parent_list) if snap.lists.get(parent_list) and snap.lists[parent_list].sheet == MASTER else {}
     pcode = np.array([codes.get(t, "") for t in parent_text], dtype=object)
     out = np.empty(n, dtype=object)
+    keyed = screen_keyed(snap)
     for i, pc in enumerate(pcode):
         if field.code_list == "C970":
             out[i] = f"C970_{pc}" if pc else "C970_T02"   # chkGymCode: C970 without parent → C970_T02
-        elif field.code_list in SCREEN_KEYED:
+        elif field.code_list in keyed:
             if re.fullmatch(r"T8[1-3]", pc or "") and status is not None:
                 out[i] = f"{field.code_list}_{status.screen_code}"
             else:

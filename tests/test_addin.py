@@ -560,3 +560,28 @@ def test_generated_module_main_paints_the_calling_book(built, bad_book, tmp_path
     wb = openpyxl.load_workbook(out)
     assert fill_of(wb[COMMON], "C8") == RED and fill_of(wb[COMMON], "Q9") == YELLOW
     assert RESULT_SHEET in wb.sheetnames and book.app.impl.alerts[-1]["title"] == "在留申請チェック"
+
+
+def test_build_has_the_upload_file_button(built):
+    ns = {"c": "http://schemas.microsoft.com/office/2006/01/customui"}
+    check, export = built / f"{B.ADDIN_NAME}.xlam", built / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.xlam"
+    with zipfile.ZipFile(check) as a, zipfile.ZipFile(export) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        for name in a.namelist():      # the same VBA: RunMain imports the module named like the .xlam
+            if name != B.CUSTOM_UI_PATH:
+                assert a.read(name) == b.read(name), name
+        ui_check, ui_export = (ET.fromstring(z.read(B.CUSTOM_UI_PATH)) for z in (a, b))
+    tab_c, tab_e = ui_check.find(".//c:tab", ns), ui_export.find(".//c:tab", ns)
+    assert tab_c.get("idQ") == tab_e.get("idQ") == "z:zairyuTab"      # one shared tab
+    button = tab_e.find(".//c:button", ns)
+    assert button.get("label") == "アップロードファイル出力"
+    assert button.get("onAction") == "RibbonMyAddin.RunMain"
+    module = (built / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.py").read_text(encoding="utf-8")
+    assert "export_upload(xw.Book.caller())" in module
+    compile(module, "zairyu_check_export.py", "exec")
+
+
+def test_install_copies_the_export_companion(built, tmp_path):
+    done = B.install_addin(built / f"{B.ADDIN_NAME}.xlam", platform="win32", home=tmp_path,
+                           interpreter="python", env={"APPDATA": str(tmp_path / "AppData")})
+    assert (done.addin.parent / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.xlam").is_file()

@@ -107,3 +107,40 @@ def test_javascript_wires_button_and_protection(project):
 def test_taskpane_page_renders(client):
     resp = client.get("/taskpane.html")
     assert resp.status_code == 200 and "在留申請チェック" in resp.text and 'xw-click="zairyu_check"' in resp.text
+
+
+# -- the second button 「アップロードファイル出力」 ----------------------------------------------------------
+
+def test_export_script_downloads_the_upload_file(client, tmp_path):
+    import base64
+    from linter.bare import write_bare_workbook
+    from upload_goldens import upload_goldens
+    from xl_addin.exporting import JS_DOWNLOAD
+    from xl_addin.server import EXPORT_SCRIPT_NAME
+    g = next((g for g in upload_goldens() if g.name == "nintei_N_gijinkoku"), None)
+    if g is None:
+        pytest.skip("golden nintei_N_gijinkoku not available")
+    path = write_bare_workbook(g.snap, tmp_path / "web.xlsx", g.rows, g.status.label)
+    resp = client.post(f"/xlwings/custom-scripts-call/{EXPORT_SCRIPT_NAME}", json=officejs_payload(path))
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    downloads = [a for a in actions if a["func"] == "runMacro" and a["args"][0] == JS_DOWNLOAD]
+    assert len(downloads) == 1
+    assert downloads[0]["args"][1] == "SA_03_001_01N2_ver001.csv"
+    assert base64.b64decode(downloads[0]["args"][2]) == g.csv.read_bytes()
+    assert actions[-1]["func"] == "alert"
+
+
+def test_manifest_and_javascript_have_the_export_button(client, project):
+    from xl_addin.exporting import JS_DOWNLOAD
+    from xl_addin.server import EXPORT_RIBBON_FUNCTION, EXPORT_SCRIPT_NAME
+    root = ET.fromstring(client.get("/manifest").content)
+    strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{BT}String")}
+    funcs = {c.find(f"{OV}Action/{OV}FunctionName").text: strings[c.find(f"{OV}Label").get("resid")]
+             for c in root.iter(f"{OV}Control") if c.find(f"{OV}Action").get(f"{XSI}type") == "ExecuteFunction"}
+    assert funcs == {RIBBON_FUNCTION: "チェック", EXPORT_RIBBON_FUNCTION: "アップロードファイル出力"}
+    js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
+    assert f'Office.actions.associate("{EXPORT_RIBBON_FUNCTION}"' in js
+    assert f'scriptName: "{EXPORT_SCRIPT_NAME}"' in js
+    assert re.search(rf"async function {JS_DOWNLOAD}\(context", js) and f"registerCallback({JS_DOWNLOAD})" in js
+    assert 'xw-click="zairyu_export"' in client.get("/taskpane.html").text

@@ -127,10 +127,13 @@ def test_text_report_has_one_line_per_finding(workbooks, lang, monkeypatch, tmp_
     lines = [LINE.match(x) for x in out if x.startswith("    ")]
     assert all(lines) and len(lines) == len(result.findings)
     for m, f in zip(lines, result.findings):
-        where = f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet}!{f.row}" if f.row else (f.sheet or "-"))
+        where = f"{f.sheet}!{f.cell}" if f.cell else (f"{f.sheet}!{f.row}:{f.row}" if f.row else (f.sheet or "-"))
         assert (m["where"], m["rule"], m["sev"], m["msg"]) == (where, f.rule, f.severity, f.message)
-    # the sheet headings, in the order the findings come
-    headings = [x.strip() for x in out if x.startswith("  ") and not x.startswith("    ")]
+    # the per-applicant verdict line (linter/verdicts.py), then the sheet headings in the order the findings come
+    errors_by_row = {f.row for f in result.findings if f.severity == "error" and f.row}
+    assert out[1].startswith("  " + (f"{len(errors_by_row)} of {result.applicants} applicant(s) need review" if lang == "en"
+                                     else f"{result.applicants}人中 {len(errors_by_row)}人が要確認見込み"))
+    headings = [x.strip() for x in out[2:] if x.startswith("  ") and not x.startswith("    ")]
     assert headings == list(dict.fromkeys(f.sheet for f in result.findings if f.sheet))
     n_err = sum(f.severity == "error" for f in result.findings)
     assert out[-1] == (f"1 file(s): {n_err} error(s), " if lang == "en" else f"1 ファイル: エラー {n_err} 件、") + \

@@ -242,3 +242,66 @@ def test_split_date_and_shared_address_columns_map_back():
     kubun = snap.status_by_label(SSW).sheet
     assert out[kubun]["AK"] == "202004"
     assert out[snap.common_sheet]["K"] == "東京都" and out[snap.common_sheet]["L"] == "新宿区"
+
+
+# --- the reader on the same mapping as the exporter (issue 9: re-entry flags, header per status) ----
+
+def _golden(name: str):
+    from upload_goldens import upload_goldens
+    g = next((g for g in upload_goldens() if g.name == name), None)
+    if g is None:
+        pytest.skip(f"golden {name} not available")
+    return g
+
+
+def _under_official_name(g, tmp_path: Path) -> Path:
+    from schemas.upload_layout import layout_for
+    out = tmp_path / layout_for(g.snap, g.status).file_name()
+    out.write_bytes(g.csv.read_bytes())
+    return out
+
+
+def test_reentry_and_extra_activity_rows_no_false_zl108(tmp_path):
+    # official export of 再入国許可 (r10) and 資格外活動 (r11) rows, 0 official errors: the 「有 Yes」 flags of
+    # list A036 have an empty code, so the file leaves them blank; the fields under them are not "not applicable"
+    g = _golden("koushin_v_simul")
+    lines = lines_of(g.csv)
+    header = lines[0]
+    assert lines[3][header.index("re.knchTokoPurpsMti")] == ""      # 同時申請 X 「有 Yes」 → nothing
+    assert lines[3][header.index("re.tokoPurpsCode")] != ""
+    res = lint(_under_official_name(g, tmp_path))
+    assert not [f for f in res.findings if f.rule == "ZL108"], [f.message for f in res.findings]
+    assert not [f for f in res.findings if f.severity == "error" and f.rule.startswith(("ZL0", "ZL1"))]
+
+
+@pytest.mark.parametrize("name", ["henkou_N_gijinkoku", "koushin_N_gijinkoku", "nintei_N_gijinkoku",
+                                  "henkou_T_nihonjin", "koushin_T_nihonjin"])
+def test_header_row_per_status(name, tmp_path):
+    # the header line also carries the 高度専門職ポイント表's names at the status's columns (getOutDefList)
+    g = _golden(name)
+    res = lint(_under_official_name(g, tmp_path))
+    assert not [f for f in res.findings if f.rule in ("ZL017", "ZL018", "ZL108")], [f.message for f in res.findings]
+
+
+def test_header_row_wrong_name_still_reported(tmp_path):
+    g = _golden("henkou_N_gijinkoku")
+    rows = lines_of(g.csv)
+    col = rows[0].index("WCCES010Dto:selGkrkCode")
+    rows[0][col] = "selGkrkCode"
+    from schemas.upload_layout import layout_for
+    res = lint(write_upload(tmp_path / layout_for(g.snap, g.status).file_name(), rows))
+    hits = [f for f in res.findings if f.rule == "ZL017"]
+    assert [f.csv_column for f in hits] == [col + 1]
+
+
+def test_file_name_tail_of_the_status(tmp_path):
+    # 認定 文化活動: the workbook's formula names the file …_ver002.csv (表示シート制御マスタ F), which is fine;
+    # the same file renamed …_ver001.csv is not
+    g = _golden("nintei_J_bunka")
+    ok = tmp_path / "SA_03_001_01J2_ver002.csv"
+    ok.write_bytes(g.csv.read_bytes())
+    assert "ZL011" not in codes(lint(ok))
+    bad = tmp_path / "SA_03_001_01J2_ver001.csv"
+    bad.write_bytes(g.csv.read_bytes())
+    hits = [f for f in lint(bad).findings if f.rule == "ZL011"]
+    assert len(hits) == 1 and "ver002.csv" in hits[0].message

@@ -2,7 +2,8 @@
 
 build_addin(DIR) runs `xlwings quickstart NAME --addin --ribbon`, replaces NAME.py with a main() that calls
 xl_addin.highlight(xw.Book.caller()) and rewrites only customUI/customUI.xml of the .xlam (our tab and
-button). The ribbon macro of the quickstart add-in (module RibbonMyAddin, Sub RunMain) imports the module
+button); a copy NAME_export.xlam with NAME_export.py (main() calls xl_addin.exporting.export_upload) adds the
+button 「アップロードファイル出力」 to the same tab. The ribbon macro of the quickstart add-in (module RibbonMyAddin, Sub RunMain) imports the module
 named like the .xlam file, so NAME.xlam runs NAME.main().
 
 install_addin(xlam) copies it into Excel's start-up folder and writes the xlwings config (interpreter,
@@ -25,14 +26,35 @@ ADDIN_NAME = "zairyu_check"
 CUSTOM_UI_PATH = "customUI/customUI.xml"
 RIBBON_MACRO = "RibbonMyAddin.RunMain"   # the quickstart add-in's VBA module and Sub
 
-CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">
+# Two add-ins share one tab (idQ in a common namespace): the quickstart add-in's only ribbon macro
+# (RibbonMyAddin.RunMain) runs the Python module named like its .xlam, so each button needs its own
+# .xlam — NAME.xlam (チェック) and NAME_export.xlam (アップロードファイル出力), VBA byte for byte the same.
+EXPORT_SUFFIX = "_export"
+TAB = """<tab idQ="z:zairyuTab" label="在留申請チェック">"""
+
+CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="zairyu-lint">
     <ribbon>
         <tabs>
-            <tab id="zairyuTab" label="在留申請チェック">
+            {TAB}
                 <group id="zairyuGroup" label="検査">
                     <button id="zairyuCheck" label="チェック" size="large" onAction="{RIBBON_MACRO}" imageMso="ReviewAcceptChange"
                         screentip="在留申請チェック"
                         supertip="開いているブックの入力シートを検査し、エラーのセルを赤、警告のセルを黄色にしてメモを付けます。結果はシート「チェック結果」に一覧で出ます。もう一度押すと前回の色とメモを消してから検査し直します。" />
+                </group>
+            </tab>
+        </tabs>
+    </ribbon>
+</customUI>
+"""
+
+CUSTOM_UI_EXPORT = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="zairyu-lint">
+    <ribbon>
+        <tabs>
+            {TAB}
+                <group id="zairyuExportGroup" label="出力">
+                    <button id="zairyuExport" label="アップロードファイル出力" size="large" onAction="{RIBBON_MACRO}" imageMso="ExportTextFile"
+                        screentip="アップロードファイル出力"
+                        supertip="まずチェックし（「チェック」と同じ色とメモ）、エラーがなければ申請情報一括登録ファイル（公式ツールの「申請情報一括登録ファイル出力」と同じ内容）をブックと同じフォルダに保存します。エラーがあれば出力しません。" />
                 </group>
             </tab>
         </tabs>
@@ -48,6 +70,22 @@ from xl_addin import highlight
 
 def main():
     highlight(xw.Book.caller())
+
+
+if __name__ == "__main__":
+    xw.Book("{name}.xlam").set_mock_caller()
+    main()
+'''
+
+
+MODULE_EXPORT = '''"""Called by the ribbon button 「アップロードファイル出力」 of {name}.xlam (RunPython "import {name};{name}.main()")."""
+import xlwings as xw
+
+from xl_addin.exporting import export_upload
+
+
+def main():
+    export_upload(xw.Book.caller())
 
 
 if __name__ == "__main__":
@@ -84,9 +122,13 @@ def build_addin(out_dir: str | Path, name: str = ADDIN_NAME) -> Path:
         made = Path(tmp) / name
         if proc.returncode != 0 or not (made / f"{name}.xlam").exists():
             raise RuntimeError(f"xlwings quickstart failed: {proc.stderr or proc.stdout}")
+        export = name + EXPORT_SUFFIX
+        shutil.copyfile(made / f"{name}.xlam", made / f"{export}.xlam")
         rewrite_custom_ui(made / f"{name}.xlam")
+        rewrite_custom_ui(made / f"{export}.xlam", CUSTOM_UI_EXPORT)
         (made / f"{name}.py").write_text(MODULE.format(name=name), encoding="utf-8")
-        for f in (f"{name}.xlam", f"{name}.py"):
+        (made / f"{export}.py").write_text(MODULE_EXPORT.format(name=export), encoding="utf-8")
+        for f in (f"{name}.xlam", f"{name}.py", f"{export}.xlam", f"{export}.py"):
             shutil.copyfile(made / f, out / f)
     return out / f"{name}.xlam"
 
@@ -156,6 +198,10 @@ def install_addin(xlam: str | Path, platform: str = sys.platform, home: Path | N
     settings = {key: interpreter or sys.executable, "PYTHONPATH": str(module.parent)}
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(xlam, folder / xlam.name)
+    # its companion with the 「アップロードファイル出力」 button, built next to it
+    companion = xlam.with_name(xlam.stem + EXPORT_SUFFIX + xlam.suffix)
+    if companion.is_file():
+        shutil.copyfile(companion, folder / companion.name)
     write_config(conf, settings)
     if platform == "darwin" and platform == sys.platform:
         # RunPython on macOS needs xlwings' AppleScript in Excel's script folder

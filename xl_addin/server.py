@@ -1,7 +1,8 @@
 """Excel on the web / Microsoft 365 (Office.js): an xlwings Server project around the same highlight().
 
 `zairyu-lint addin server DIR` writes the project (custom_scripts with the @script `zairyu_check`, the
-manifest with the ribbon tab 「在留申請チェック」 and button 「チェック」, the task pane and the JavaScript
+manifest with the ribbon tab 「在留申請チェック」 and buttons 「チェック」 and 「アップロードファイル出力」
+(@script `zairyu_export`: check first, then the upload file as a browser download), the task pane and the JavaScript
 that handles sheet protection). Run it with a bare `xlwings-server` in DIR (extra: zairyu-lint[server]); it has no `run` subcommand.
 
 xlwings Server and the remote engine are xlwings PRO: free for non-commercial use only
@@ -18,6 +19,8 @@ from pathlib import Path
 TEMPLATE = Path(__file__).parent / "templates" / "server"
 SCRIPT_NAME = "zairyu_check"
 RIBBON_FUNCTION = "zairyu-check"
+EXPORT_SCRIPT_NAME = "zairyu_export"          # 「アップロードファイル出力」
+EXPORT_RIBBON_FUNCTION = "zairyu-export"
 
 
 def make_project(dest: str | Path, overwrite: bool = False) -> Path:

@@ -128,6 +128,20 @@ registerCallback(zairyuReprotectBook);
 registerCallback(zairyuRecordFills);
 registerCallback(zairyuWriteFills);
 
+// the upload file made by the @script zairyu_export: handed to the browser as a download
+async function zairyuDownload(context, fileName, base64) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: "text/csv" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+registerCallback(zairyuDownload);
+
 // Ribbon button 「チェック」 (FunctionName "zairyu-check" in templates/manifest.xml)
 async function zairyuCheck(event) {
   try {
@@ -144,6 +158,23 @@ async function zairyuCheck(event) {
     event.completed();
   }
 }
+// Ribbon button 「アップロードファイル出力」 (FunctionName "zairyu-export")
+async function zairyuExport(event) {
+  try {
+    const authResult =
+      typeof globalThis.getAuth === "function"
+        ? await globalThis.getAuth()
+        : { token: "", provider: "" };
+    await xlwings.runPython({
+      auth: authResult.token,
+      scriptName: "zairyu_export",
+      headers: { "Auth-Provider": authResult.provider },
+    });
+  } finally {
+    event.completed();
+  }
+}
 Office.onReady(() => {
   Office.actions.associate("zairyu-check", zairyuCheck);
+  Office.actions.associate("zairyu-export", zairyuExport);
 });
