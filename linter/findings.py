@@ -14,9 +14,14 @@ class Finding:
     column: str | None
     field: str | None
     message: str
+    fix: object = field(default=None, compare=False)   # linter.fixes.Fix when a fix resolves this finding
 
     def to_json(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out.pop("fix")
+        if self.fix is not None:
+            out["fix"] = self.fix.to_json()
+        return out
 
 
 @dataclass

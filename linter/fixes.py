@@ -1,0 +1,372 @@
+"""Fixes: the mechanical mistakes a cell's column definition lets us correct without guessing.
+
+A fix is proposed only for a cell that has a finding, from the column's definition in the snapshot
+(character class, length, code list) and the date/name/phone facts the rules already use. Every
+proposal is then verified: the changed values are linted again (in memory) and a fix is kept only
+when it makes at least one finding of its cell disappear and brings no new finding anywhere.
+The fix is attached to exactly the findings it resolves.
+
+Safe fixes (deterministic, meaning kept):
+  width    全角⇄半角 of digits, Latin letters, spaces and symbols the class allows (never kana)
+  trim     spaces around a value; in names also double spaces
+  case     upper case where the column allows capitals only (names)
+  date     8-digit text from a date cell or YYYY/MM/DD, YYYY-MM-DD, YYYY.MM.DD (6-digit YYYYMM alike)
+  number   a number stored as a number written back as text
+  zero     a lost leading zero, from the fixed length or a Japanese phone number (single leading 0)
+  list     a code-list value that differs from exactly one label only in case, width or spacing
+  hyphen   hyphens removed from postal codes and 法人番号
+Unsafe fixes (offered with --unsafe-fixes only):
+  label    a value equal to the Japanese part of exactly one list label → that label
+  comma    thousands separators removed from a half-width-digit amount
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from schemas.cells import col_index, number_text
+from schemas.charclass import class_pattern
+
+SPACES = " \u3000\t"
+HYPHENS = "-－‐‑−ー―"
+DATE8_RE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
+DATE6_RE = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
+NAME_RE = re.compile(r"^[A-Z]+( [A-Z]+)*$")
+THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+$")
+MAX_ROUNDS = 4
+
+REASONS = {
+    "width": ("全角・半角を変換", "full-/half-width converted"),
+    "trim": ("前後の空白を削除", "spaces trimmed"),
+    "case": ("大文字に変換", "upper-cased"),
+    "date": ("日付を8桁の文字列に", "date written as digits"),
+    "number": ("数値を文字列に", "number written as text"),
+    "zero": ("先頭の0を復元", "leading zero restored"),
+    "list": ("リストの表記に統一", "list label spelling"),
+    "hyphen": ("ハイフンを削除", "hyphens removed"),
+    "label": ("リストの項目を補完", "list label completed"),
+    "comma": ("桁区切りのカンマを削除", "thousands separators removed"),
+}
+
+
+@dataclass
+class Fix:
+    safe: bool
+    replacement: str
+
+    def to_json(self) -> dict:
+        return {"safe": self.safe, "replacement": self.replacement}
+
+
+@dataclass
+class Change:
+    """One cell to change: old raw value (as read) → new text."""
+    sheet: str
+    cell: str
+    row: int
+    column: str
+    field: str | None
+    old: object
+    new: str
+    safe: bool
+    reasons: tuple[str, ...]
+    rules: tuple[str, ...] = ()      # the findings it resolves
+
+    def reason_text(self, lang: str = "ja") -> str:
+        i = 1 if lang == "en" else 0
+        return "・".join(REASONS[r][i] for r in self.reasons) if i == 0 else ", ".join(REASONS[r][i] for r in self.reasons)
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "cell": self.cell, "field": self.field, "old": old_text(self.old),
+                "new": self.new, "safe": self.safe, "reasons": list(self.reasons), "rules": list(self.rules)}
+
+
+def old_text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ") if v.time() != dt.time() else v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, (int, float)):
+        return repr(v) if isinstance(v, float) and v != int(v) else str(int(v))
+    return str(v)
+
+
+# --- width ---------------------------------------------------------------------------------
+
+def to_half(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    return " " if ch == "\u3000" else ch
+
+
+def to_full(ch: str) -> str:
+    o = ord(ch)
+    if 0x21 <= o <= 0x7E:
+        return chr(o + 0xFEE0)
+    return "\u3000" if ch == " " else ch
+
+
+def convert_width(value: str, pattern: re.Pattern, upper_only: bool) -> str:
+    """Each character the class refuses, replaced by its other-width form (or capital) when the class takes that."""
+    out = []
+    for ch in value:
+        if pattern.fullmatch(ch):
+            out.append(ch)
+            continue
+        for alt in (to_half(ch), to_full(ch), to_half(ch).upper() if upper_only else ch):
+            if alt != ch and pattern.fullmatch(alt):
+                out.append(alt)
+                break
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def fold(value: str) -> str:
+    """Case, width and spacing folded away (for comparing a value with list labels)."""
+    t = "".join(to_half(ch) for ch in value).lower()
+    return " ".join(t.split())
+
+
+# --- the column facts a fix needs ------------------------------------------------------------
+
+@dataclass
+class Column:
+    field: object               # schemas.snapshot.Field
+    label: str
+    classes: tuple[str, ...]
+    date_digits: int = 0        # 8 or 6 for a date column
+    name: bool = False          # a Latin-capitals name (ZL206)
+    phone: bool = False
+    hyphen_free: bool = False   # postal code / 法人番号
+
+
+def column_facts(ctx) -> dict[tuple[str, str], Column]:
+    """(sheet, column letter) -> Column, for the single-cell fields of the checked sheets."""
+    from schemas.business.formats import DATE6_LABEL, DATE8_LABEL
+    from schemas.business.frame import norm
+    snap = ctx.snap
+    out = {}
+    for sheet in ctx.inputs:
+        for f in snap.fields_of(sheet):
+            if len(f.cols) != 1 or (sheet, f.col) in out:
+                continue
+            header = norm(snap.headers.get(sheet, {}).get(f.col, "") or f.label)
+            classes = tuple(f.classes)
+            c = Column(f, header, classes)
+            digits_only = classes == ("半角数字",)
+            if f.date_regex:
+                c.date_digits = 8 if f.date_regex.count(r"\d{") >= 3 else 6
+            elif not f.code_list and classes in ((), ("半角数字",)):
+                if DATE8_LABEL.search(header):
+                    c.date_digits = 8
+                elif DATE6_LABEL.search(header):
+                    c.date_digits = 6
+            c.name = (header.endswith("氏名") and classes == ()) or set(classes) == {"半角スペース", "半角英大文字"}
+            c.phone = digits_only and "電話" in header
+            c.hyphen_free = digits_only and ("郵便番号" in header or "法人番号" in header)
+            out[(sheet, f.col)] = c
+    return out
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+def propose(col: Column, raw, list_id: str, snap) -> tuple[str, tuple[str, ...], bool] | None:
+    """(new text, reasons, safe) for one cell value, or None when nothing mechanical applies."""
+    f = col.field
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, (dt.date, dt.datetime)):
+        if not col.date_digits or (isinstance(raw, dt.datetime) and raw.time() != dt.time()):
+            return None
+        return raw.strftime("%Y%m%d" if col.date_digits == 8 else "%Y%m"), ("date",), True
+    if isinstance(raw, (int, float)):
+        if raw != raw or abs(raw) >= 1e15 or raw != int(raw) or raw < 0:
+            return None           # fractions, exponent forms: the digits are not certain
+        cl = snap.lists.get(list_id) if list_id else None
+        if cl is not None and cl.numeric:
+            return None           # a numeric list takes numbers
+        text, reasons = number_text(raw), ["number"]
+        if col.classes == ("半角数字",):
+            if f.exact and f.length and len(text) < f.length:
+                text, reasons = text.zfill(f.length), ["zero"]
+            elif col.phone and not text.startswith("0"):
+                text, reasons = "0" + text, ["zero"]
+        return text, tuple(reasons), True
+    if not isinstance(raw, str) or raw == "":
+        return None
+    v, reasons = raw, []
+
+    def step(new: str, why: str):
+        nonlocal v
+        if new != v:
+            v = new
+            if why not in reasons:
+                reasons.append(why)
+
+    step(v.strip(SPACES), "trim")
+    if col.name:
+        step("".join(to_half(ch) for ch in v), "width")
+        step(re.sub(" +", " ", v), "trim")
+        step(v.upper(), "case")
+    if col.date_digits:
+        half = "".join(to_half(ch) for ch in v)
+        m = (DATE8_RE if col.date_digits == 8 else DATE6_RE).match(half)
+        if m:
+            y, mo = m.group(1), int(m.group(2))
+            step(f"{y}{mo:02d}" + (f"{int(m.group(3)):02d}" if col.date_digits == 8 else ""), "date")
+        elif half.isdigit() and half.isascii():
+            step(half, "width")
+    if col.hyphen_free:
+        half = "".join(to_half(ch) for ch in v)
+        stripped = "".join(ch for ch in half if ch not in HYPHENS)
+        if stripped.isascii() and stripped.isdigit() and stripped != half:
+            step(stripped, "hyphen")
+    pat = class_pattern(col.classes)
+    if pat is not None and not pat.fullmatch(v):
+        upper_only = "半角英大文字" in col.classes and "半角英字" not in col.classes
+        step(convert_width(v, pat, upper_only), "width")
+    safe = True
+    if list_id:
+        table = snap.lookup(list_id)
+        if table and v not in table:
+            key = fold(v)
+            same = [lab for lab in table if fold(lab) == key]
+            if len(same) == 1:
+                step(same[0], "list")
+            else:
+                head = v.replace("\u3000", " ").split(" ")[0]
+                by_part = [lab for lab in table if lab.replace("\u3000", " ").split(" ")[0] == head and lab != v]
+                if len(by_part) == 1 and head == v.strip():
+                    step(by_part[0], "label")
+                    safe = False
+    if col.classes == ("半角数字",) and THOUSANDS_RE.match(v):
+        step(v.replace(",", ""), "comma")
+        safe = False
+    if v == raw or not reasons:
+        return None
+    return v, tuple(reasons), safe
+
+
+# --- planning and verification ---------------------------------------------------------------
+
+def _key(f) -> tuple:
+    return (f.rule, f.sheet, f.cell or (str(f.row) if f.row else None))
+
+
+def patched(wb, changes: list[Change]):
+    """A copy of the workbook data with the changes' values in place (the sheets are shared otherwise)."""
+    from .workbook import SheetGrid, WorkbookData
+    grids = dict(wb.grids)
+    by_sheet: dict[str, list[Change]] = {}
+    for c in changes:
+        by_sheet.setdefault(c.sheet, []).append(c)
+    for sheet, cs in by_sheet.items():
+        g = wb.sheet(sheet)
+        rows = list(g.rows)
+        for c in cs:
+            r = list(rows[c.row - 1])
+            ci = col_index(c.column)
+            if ci >= len(r):
+                r.extend([""] * (ci + 1 - len(r)))
+            r[ci] = c.new
+            rows[c.row - 1] = r
+        grids[sheet] = SheetGrid(g.name, rows, g.visible, g.total_rows)
+    out = WorkbookData(wb.path, wb.sheet_names, wb.visible, wb.loader, grids, wb.has_definitions)
+    if hasattr(wb, "notes_for"):
+        out.notes_for = wb.notes_for
+    return out
+
+
+def candidates(wb, ctx, findings) -> list[Change]:
+    """One proposal per cell that has a finding (verification comes later)."""
+    from schemas.template_schema import effective_lists
+    facts = column_facts(ctx)
+    row_pos = {r: i for i, r in enumerate(ctx.applicant_rows)}
+    lists_cache: dict = {}
+    out, seen = [], set()
+    for f in findings:
+        if not (f.sheet and f.cell and f.column and f.row) or (f.sheet, f.cell) in seen:
+            continue
+        seen.add((f.sheet, f.cell))
+        col = facts.get((f.sheet, f.column))
+        if col is None or f.row not in row_pos:
+            continue
+        g = wb.sheet(f.sheet)
+        raw = g.value(f.row, col_index(f.column)) if g is not None else None
+        list_id = ""
+        if col.field.code_list:
+            key = (f.sheet, f.column)
+            if key not in lists_cache:
+                lists_cache[key] = effective_lists(col.field, ctx.snap, ctx.status, ctx.inputs, len(ctx.applicant_rows))
+            list_id = lists_cache[key][row_pos[f.row]]
+        p = propose(col, raw, list_id, ctx.snap)
+        if p is None:
+            continue
+        new, reasons, safe = p
+        out.append(Change(f.sheet, f.cell, f.row, f.column, f.field, raw, new, safe, reasons))
+    return out
+
+
+def verify(wb, result, changes: list[Change], options, relint) -> list[Change]:
+    """Keep the changes that resolve a finding of their cell and bring none anywhere; set their `rules`."""
+    before = {_key(f) for f in result.findings}
+    at_cell: dict[tuple, list] = {}
+    for f in result.findings:
+        if f.sheet and f.cell:
+            at_cell.setdefault((f.sheet, f.cell), []).append(f)
+    todo = list(changes)
+    for _ in range(MAX_ROUNDS):
+        if not todo:
+            return []
+        after_result = relint(patched(wb, todo))
+        after = {_key(f) for f in after_result.findings}
+        new = [f for f in after_result.findings if _key(f) not in before]
+        if any(not f.row for f in new):
+            return []      # a new file-level finding cannot be blamed on one cell: no fix at all
+        bad_rows = {f.row for f in new}   # rows are the applicants, across sheets
+        keep = []
+        for c in todo:
+            c.rules = tuple(dict.fromkeys(f.rule for f in at_cell.get((c.sheet, c.cell), []) if _key(f) not in after))
+            if c.rules and c.row not in bad_rows:
+                keep.append(c)
+        if len(keep) == len(todo):
+            return keep
+        todo = keep
+    return []
+
+
+def plan(wb, ctx, result, options, relint, unsafe: bool = True) -> list[Change]:
+    """Verified changes: the safe ones alone, then (when asked) the unsafe ones on top of them."""
+    cands = candidates(wb, ctx, result.findings)
+    safe = verify(wb, result, [c for c in cands if c.safe], options, relint)
+    if not unsafe or not any(not c.safe for c in cands):
+        return safe
+    rest = verify(wb, result, safe + [c for c in cands if not c.safe], options, relint)
+    return safe + [c for c in rest if not c.safe]
+
+
+def attach(result, changes: list[Change]) -> None:
+    """Mark the findings each change resolves with its fix."""
+    by_cell = {(c.sheet, c.cell): c for c in changes}
+    for f in result.findings:
+        c = by_cell.get((f.sheet, f.cell))
+        if c is not None and f.rule in c.rules:
+            f.fix = Fix(c.safe, c.new)
+
+
+def fix_workbook(wb, options, unsafe: bool = True):
+    """Lint `wb` and plan its fixes: (result with fixes attached, verified changes)."""
+    from .engine import lint_workbook_context
+    result, ctx = lint_workbook_context(wb, options)
+    if ctx is None or not result.findings:
+        return result, []
+    changes = plan(wb, ctx, result, options, lambda w: lint_workbook_context(w, options)[0], unsafe)
+    attach(result, changes)
+    return result, changes
