@@ -218,7 +218,9 @@ def _register_subcommands() -> None:
     # review copies (annotate/split, check --annotate) and the Excel add-in's build/install/server
     from xl_addin.cli import addin
     from .cli_review import register as register_review
+    from .cli_fix import register as register_fix
     register_review(main)
+    register_fix(main)
     main.add_command(addin)
 
 

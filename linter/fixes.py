@@ -370,3 +370,50 @@ def fix_workbook(wb, options, unsafe: bool = True):
     changes = plan(wb, ctx, result, options, lambda w: lint_workbook_context(w, options)[0], unsafe)
     attach(result, changes)
     return result, changes
+
+
+# --- files -----------------------------------------------------------------------------------
+
+@dataclass
+class FixRun:
+    result: object                  # FileResult before fixing (with the fixes attached)
+    applied: list[Change]           # changes written (or, with --diff, to be written)
+    held_back: list[Change]         # unsafe changes not applied (without --unsafe-fixes)
+    skipped: list[Change]           # changes the writer could not make (formula cells)
+    out: object = None              # Path written, or None
+
+
+def fix_file(src, out=None, options=None, unsafe: bool = False, force: bool = False) -> FixRun:
+    """Plan the fixes of `src` and, when `out` is given, write the fixed copy there (losslessly, atomically).
+
+    Raises ReadError for an unreadable input, OutputExists / PackageError for an output that cannot be written.
+    """
+    from pathlib import Path
+    from .annotate import write_values
+    from .engine import Options
+    from .reader import read_workbook
+    from .xlsx_package import OutputExists, Package, PackageError
+    options = options or Options()
+    src = Path(src)
+    if out is not None:
+        out = Path(out)
+        if out.exists() and not force:
+            raise OutputExists(f"{out} exists (use --force to overwrite)")
+        if out.resolve() == src.resolve():
+            raise PackageError("the output would overwrite the input")
+    wb = read_workbook(src)
+    result, changes = fix_workbook(wb, options, unsafe=True)
+    applied = [c for c in changes if c.safe or unsafe]
+    held = [c for c in changes if not (c.safe or unsafe)]
+    run = FixRun(result, applied, held, [])
+    if out is None:
+        return run
+    pkg = Package(src)
+    values: dict[str, dict[str, str]] = {}
+    for c in applied:
+        values.setdefault(c.sheet, {})[c.cell] = c.new
+    written = write_values(pkg, values)
+    run.skipped = [c for c in applied if c.cell not in written.get(c.sheet, set())]
+    run.applied = [c for c in applied if c not in run.skipped]
+    run.out = pkg.save(out, force=force)
+    return run
