@@ -342,9 +342,8 @@ def verify(wb, result, changes: list[Change], options, relint) -> list[Change]:
     return []
 
 
-def plan(wb, ctx, result, options, relint, unsafe: bool = True) -> list[Change]:
+def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True) -> list[Change]:
     """Verified changes: the safe ones alone, then (when asked) the unsafe ones on top of them."""
-    cands = candidates(wb, ctx, result.findings)
     safe = verify(wb, result, [c for c in cands if c.safe], options, relint)
     if not unsafe or not any(not c.safe for c in cands):
         return safe
@@ -361,13 +360,43 @@ def attach(result, changes: list[Change]) -> None:
             f.fix = Fix(c.safe, c.new)
 
 
-def fix_workbook(wb, options, unsafe: bool = True):
-    """Lint `wb` and plan its fixes: (result with fixes attached, verified changes)."""
+def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
+    """Lint `wb` and plan its fixes: (result with fixes attached, verified changes).
+
+    A fix can make another one possible (a list parent spelled right gives its child the right list), so
+    planning repeats on the fixed values while it finds proposals it has not tried (as ruff iterates).
+    """
     from .engine import lint_workbook_context
     result, ctx = lint_workbook_context(wb, options)
     if ctx is None or not result.findings:
         return result, []
-    changes = plan(wb, ctx, result, options, lambda w: lint_workbook_context(w, options)[0], unsafe)
+    relint = lambda w: lint_workbook_context(w, options)[0]   # noqa: E731
+    original = {_key(f) for f in result.findings}
+    merged: dict[tuple[str, str], Change] = {}
+    tried: set[tuple] = set()
+    current, cur_result, cur_ctx = wb, result, ctx
+    for _ in range(passes):
+        cands = [c for c in candidates(current, cur_ctx, cur_result.findings) if (c.sheet, c.cell, c.new) not in tried]
+        if not cands:
+            break
+        tried.update((c.sheet, c.cell, c.new) for c in cands)
+        changes = plan_from(current, cur_result, cands, options, relint, unsafe)
+        if not changes:
+            break
+        unsafe_rows = {c.row for c in merged.values() if not c.safe}
+        for c in changes:
+            if c.row in unsafe_rows and (c.sheet, c.cell) not in merged:
+                c.safe = False     # it may rest on an unsafe fix of its row
+            prev = merged.get((c.sheet, c.cell))
+            if prev is not None:
+                c.old, c.safe = prev.old, prev.safe and c.safe
+                c.reasons = tuple(dict.fromkeys(prev.reasons + c.reasons))
+                c.rules = tuple(dict.fromkeys(prev.rules + c.rules))
+            c.rules = tuple(r for r in c.rules if (r, c.sheet, c.cell) in original)
+            merged[(c.sheet, c.cell)] = c
+        current = patched(wb, list(merged.values()))
+        cur_result, cur_ctx = lint_workbook_context(current, options)
+    changes = [c for c in merged.values() if c.rules]
     attach(result, changes)
     return result, changes
 
