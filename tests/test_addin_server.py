@@ -103,3 +103,48 @@ def test_javascript_wires_button_and_protection(project):
 def test_taskpane_page_renders(client):
     resp = client.get("/taskpane.html")
     assert resp.status_code == 200 and "在留申請チェック" in resp.text and 'xw-click="zairyu_check"' in resp.text
+
+
+# -- 「修正」 / 「元に戻す」 through the server ----------------------------------------------------------------
+def test_fix_scripts_confirm_then_apply(client, make_workbook):
+    path = make_workbook("henkou", _fixable_rows(), SSW, name="webfix.xlsx")
+    payload = officejs_payload(path)
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_fix", json=payload)
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    # first only the confirmation, stating the count, answered through the JS callback
+    assert [a["func"] for a in actions] == ["alert"]
+    prompt, _, buttons, _, callback = actions[0]["args"]
+    assert "2 件のセルを修正します" in prompt and buttons == "ok_cancel" and callback == "zairyuFixConfirmed"
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_fix_apply", json=payload)
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    pos = [s["name"] for s in payload["sheets"]].index(COMMON)
+    written = {(a["start_row"] + 1, a["start_column"] + 1): a["values"] for a in actions
+               if a["func"] == "setValues" and a["sheet_position"] == pos}
+    assert written[(8, 3)] == [["19980512"]] and written[(9, 10)] == [["1600023"]]
+    added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
+    assert "修正履歴" in added and "チェック結果" in added
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_undo", json=payload)
+    assert resp.status_code == 200      # no record in this payload: nothing to undo, said so
+    assert "元に戻す修正はありません" in resp.json()["actions"][-1]["args"][0]
+
+
+def _fixable_rows():
+    import copy
+    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
+    rows[COMMON][0]["C"] = "1998/05/12"
+    rows[COMMON][1]["J"] = "160-0023"
+    return rows
+
+
+def test_manifest_and_javascript_have_fix_and_undo(client, project):
+    root = ET.fromstring(client.get("/manifest").content)
+    strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{BT}String")}
+    functions = {strings[c.find(f"{OV}Label").get("resid")]: c.find(f"{OV}Action/{OV}FunctionName").text
+                 for c in root.iter(f"{OV}Control") if c.find(f"{OV}Action/{OV}FunctionName") is not None}
+    assert functions == {"チェック": "zairyu-check", "修正": "zairyu-fix", "元に戻す": "zairyu-undo"}
+    js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
+    for fn, handler in (("zairyu-fix", "zairyuFix"), ("zairyu-undo", "zairyuUndo")):
+        assert f'Office.actions.associate("{fn}", {handler});' in js
+    assert "registerCallback(zairyuFixConfirmed)" in js and '"zairyu_fix_apply"' in js

@@ -25,10 +25,11 @@ ADDIN_NAME = "zairyu_check"
 CUSTOM_UI_PATH = "customUI/customUI.xml"
 RIBBON_MACRO = "RibbonMyAddin.RunMain"   # the quickstart add-in's VBA module and Sub
 
-CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">
+TAB_NS = "zairyu-lint"     # the tab is shared (idQ) with the 修正 / 元に戻す add-ins below
+CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="{TAB_NS}">
     <ribbon>
         <tabs>
-            <tab id="zairyuTab" label="在留申請チェック">
+            <tab idQ="z:zairyuTab" label="在留申請チェック">
                 <group id="zairyuGroup" label="検査">
                     <button id="zairyuCheck" label="チェック" size="large" onAction="{RIBBON_MACRO}" imageMso="ReviewAcceptChange"
                         screentip="在留申請チェック"
@@ -56,6 +57,45 @@ if __name__ == "__main__":
 '''
 
 
+# 「修正」 and 「元に戻す」: the quickstart ribbon macro runs NAME.main() of the .xlam's own name and cannot tell
+# buttons apart, so each action is a small add-in of its own whose button joins the shared tab (idQ).
+FIX_ADDINS = {
+    "zairyu_fix": ("zairyuFix", "修正", "AutoCorrect", "fix_in_place",
+                   "全角・半角、日付の書き方、消えた先頭の0など機械的な誤りを、件数を確認してから直し、もう一度チェックします。"
+                   "変更と修正前の値はシート「修正履歴」に記録されます。"),
+    "zairyu_undo": ("zairyuUndo", "元に戻す", "Undo", "undo_fixes",
+                    "「修正」で変えたセルを、シート「修正履歴」に記録した修正前の値に戻し、もう一度チェックします"
+                    "（マクロの変更は Ctrl+Z では戻せません）。"),
+}
+FIX_CUSTOM_UI = """<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="{ns}">
+    <ribbon>
+        <tabs>
+            <tab idQ="z:zairyuTab" label="在留申請チェック">
+                <group idQ="z:zairyuFixGroup" label="修正">
+                    <button id="{button}" label="{label}" size="large" onAction="{macro}" imageMso="{image}"
+                        screentip="{label}" supertip="{tip}" />
+                </group>
+            </tab>
+        </tabs>
+    </ribbon>
+</customUI>
+"""
+FIX_MODULE = '''"""Called by the ribbon button 「{label}」 of {name}.xlam (VBA: RunPython "import {name};{name}.main()")."""
+import xlwings as xw
+
+from xl_addin.fixing import {func}
+
+
+def main():
+    {func}(xw.Book.caller())
+
+
+if __name__ == "__main__":
+    xw.Book("{name}.xlam").set_mock_caller()
+    main()
+'''
+
+
 def _xlwings_cmd() -> list[str]:
     exe = Path(sys.executable).parent / ("xlwings.exe" if os.name == "nt" else "xlwings")
     if exe.exists():
@@ -75,20 +115,27 @@ def rewrite_custom_ui(xlam: Path, xml: str = CUSTOM_UI) -> None:
 
 
 def build_addin(out_dir: str | Path, name: str = ADDIN_NAME) -> Path:
-    """Make OUT_DIR/NAME.xlam and OUT_DIR/NAME.py; returns the .xlam path."""
+    """Make OUT_DIR/NAME.xlam and OUT_DIR/NAME.py (+ the 修正 / 元に戻す add-ins); returns the .xlam path."""
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    _quickstart(out, name, CUSTOM_UI, MODULE.format(name=name))
+    for fix_name, (button, label, image, func, tip) in FIX_ADDINS.items():
+        ui = FIX_CUSTOM_UI.format(ns=TAB_NS, button=button, label=label, macro=RIBBON_MACRO, image=image, tip=tip)
+        _quickstart(out, fix_name, ui, FIX_MODULE.format(name=fix_name, label=label, func=func))
+    return out / f"{name}.xlam"
+
+
+def _quickstart(out: Path, name: str, custom_ui: str, module: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run([*_xlwings_cmd(), "quickstart", name, "--addin", "--ribbon"], cwd=tmp,
                               capture_output=True, text=True)
         made = Path(tmp) / name
         if proc.returncode != 0 or not (made / f"{name}.xlam").exists():
             raise RuntimeError(f"xlwings quickstart failed: {proc.stderr or proc.stdout}")
-        rewrite_custom_ui(made / f"{name}.xlam")
-        (made / f"{name}.py").write_text(MODULE.format(name=name), encoding="utf-8")
+        rewrite_custom_ui(made / f"{name}.xlam", custom_ui)
+        (made / f"{name}.py").write_text(module, encoding="utf-8")
         for f in (f"{name}.xlam", f"{name}.py"):
             shutil.copyfile(made / f, out / f)
-    return out / f"{name}.xlam"
 
 
 # -- install -------------------------------------------------------------------------------------------------
@@ -156,6 +203,10 @@ def install_addin(xlam: str | Path, platform: str = sys.platform, home: Path | N
     settings = {key: interpreter or sys.executable, "PYTHONPATH": str(module.parent)}
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(xlam, folder / xlam.name)
+    for fix_name in FIX_ADDINS:          # the 修正 / 元に戻す add-ins built next to it
+        sibling = xlam.with_name(fix_name + ".xlam")
+        if sibling.is_file() and sibling != xlam:
+            shutil.copyfile(sibling, folder / sibling.name)
     write_config(conf, settings)
     if platform == "darwin" and platform == sys.platform:
         # RunPython on macOS needs xlwings' AppleScript in Excel's script folder

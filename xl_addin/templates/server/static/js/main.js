@@ -96,6 +96,43 @@ async function zairyuCheck(event) {
     event.completed();
   }
 }
+async function zairyuRun(scriptName) {
+  const authResult =
+    typeof globalThis.getAuth === "function"
+      ? await globalThis.getAuth()
+      : { token: "", provider: "" };
+  await xlwings.runPython({
+    auth: authResult.token,
+    scriptName: scriptName,
+    headers: { "Auth-Provider": authResult.provider },
+  });
+}
+
+// Ribbon buttons 「修正」 and 「元に戻す」 (FunctionName "zairyu-fix" / "zairyu-undo")
+async function zairyuFix(event) {
+  try {
+    await zairyuRun("zairyu_fix");
+  } finally {
+    event.completed();
+  }
+}
+async function zairyuUndo(event) {
+  try {
+    await zairyuRun("zairyu_undo");
+  } finally {
+    event.completed();
+  }
+}
+// the confirmation box of 「修正」 calls back here with the button pressed ("ok" / "cancel")
+async function zairyuFixConfirmed(button) {
+  if (button === "ok") {
+    await zairyuRun("zairyu_fix_apply");
+  }
+}
+registerCallback(zairyuFixConfirmed);
+
 Office.onReady(() => {
   Office.actions.associate("zairyu-check", zairyuCheck);
+  Office.actions.associate("zairyu-fix", zairyuFix);
+  Office.actions.associate("zairyu-undo", zairyuUndo);
 });
