@@ -314,8 +314,11 @@ def candidates(wb, ctx, findings) -> list[Change]:
     return out
 
 
-def verify(wb, result, changes: list[Change], options, relint) -> list[Change]:
-    """Keep the changes that resolve a finding of their cell and bring none anywhere; set their `rules`."""
+def verify(wb, result, changes: list[Change], options, relint) -> tuple[list[Change], tuple | None]:
+    """Keep the changes that resolve a finding of their cell and bring none anywhere; set their `rules`.
+
+    Returns (kept changes, (patched workbook, its result, its context)) — the last re-check, which is the
+    check of exactly the kept changes (None when nothing is kept)."""
     before = {_key(f) for f in result.findings}
     at_cell: dict[tuple, list] = {}
     for f in result.findings:
@@ -324,12 +327,13 @@ def verify(wb, result, changes: list[Change], options, relint) -> list[Change]:
     todo = list(changes)
     for _ in range(MAX_ROUNDS):
         if not todo:
-            return []
-        after_result = relint(patched(wb, todo))
+            return [], None
+        fixed_wb = patched(wb, todo)
+        after_result, after_ctx = relint(fixed_wb)
         after = {_key(f) for f in after_result.findings}
         new = [f for f in after_result.findings if _key(f) not in before]
         if any(not f.row for f in new):
-            return []      # a new file-level finding cannot be blamed on one cell: no fix at all
+            return [], None   # a new file-level finding cannot be blamed on one cell: no fix at all
         bad_rows = {f.row for f in new}   # rows are the applicants, across sheets
         keep = []
         for c in todo:
@@ -337,18 +341,23 @@ def verify(wb, result, changes: list[Change], options, relint) -> list[Change]:
             if c.rules and c.row not in bad_rows:
                 keep.append(c)
         if len(keep) == len(todo):
-            return keep
+            return keep, (fixed_wb, after_result, after_ctx)
         todo = keep
-    return []
+    return [], None
 
 
-def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True) -> list[Change]:
-    """Verified changes: the safe ones alone, then (when asked) the unsafe ones on top of them."""
-    safe = verify(wb, result, [c for c in cands if c.safe], options, relint)
+def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True):
+    """Verified changes: the safe ones alone, then (when asked) the unsafe ones on top of them.
+
+    Returns (changes, the re-check of exactly these changes or None)."""
+    safe, last = verify(wb, result, [c for c in cands if c.safe], options, relint)
     if not unsafe or not any(not c.safe for c in cands):
-        return safe
-    rest = verify(wb, result, safe + [c for c in cands if not c.safe], options, relint)
-    return safe + [c for c in rest if not c.safe]
+        return safe, last
+    rest, last2 = verify(wb, result, safe + [c for c in cands if not c.safe], options, relint)
+    out = safe + [c for c in rest if not c.safe]
+    if len(rest) == len(out):
+        return out, last2
+    return out, None
 
 
 def attach(result, changes: list[Change]) -> None:
@@ -370,7 +379,7 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
     result, ctx = lint_workbook_context(wb, options)
     if ctx is None or not result.findings:
         return result, []
-    relint = lambda w: lint_workbook_context(w, options)[0]   # noqa: E731
+    relint = lambda w: lint_workbook_context(w, options)   # noqa: E731
     original = {_key(f) for f in result.findings}
     merged: dict[tuple[str, str], Change] = {}
     tried: set[tuple] = set()
@@ -380,7 +389,7 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
         if not cands:
             break
         tried.update((c.sheet, c.cell, c.new) for c in cands)
-        changes = plan_from(current, cur_result, cands, options, relint, unsafe)
+        changes, last = plan_from(current, cur_result, cands, options, relint, unsafe)
         if not changes:
             break
         unsafe_rows = {c.row for c in merged.values() if not c.safe}
@@ -394,8 +403,11 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
                 c.rules = tuple(dict.fromkeys(prev.rules + c.rules))
             c.rules = tuple(r for r in c.rules if (r, c.sheet, c.cell) in original)
             merged[(c.sheet, c.cell)] = c
-        current = patched(wb, list(merged.values()))
-        cur_result, cur_ctx = lint_workbook_context(current, options)
+        if last is not None:     # the last re-check was of exactly these values: no need to check again
+            current, cur_result, cur_ctx = last
+        else:
+            current = patched(wb, list(merged.values()))
+            cur_result, cur_ctx = lint_workbook_context(current, options)
     changes = [c for c in merged.values() if c.rules]
     attach(result, changes)
     return result, changes
