@@ -181,8 +181,12 @@ def fixable_lines(results: list[FileResult], lang: str = "ja") -> list[str]:
     if not safe and not unsafe:
         return []
     if lang == "en":
+        if not safe:
+            return [f"{unsafe} fixable with --unsafe-fixes only (check each)"]
         line = f"[*] {safe} fixable with --fix (zairyu-lint fix FILE -o OUT)"
         return [line + (f"; {unsafe} more with --unsafe-fixes" if unsafe else "")]
+    if not safe:
+        return [f"{unsafe} 件は --unsafe-fixes でだけ直せます（内容を確認してください）"]
     line = f"[*] {safe} 件は --fix で直せます（zairyu-lint fix ファイル -o 出力先）"
     return [line + (f"。ほかに {unsafe} 件は --unsafe-fixes で" if unsafe else "")]
 
