@@ -379,3 +379,23 @@ def test_property_fix_undoes_mechanical_damage(case, make_workbook, tmp_path_fac
                 ref = (sheet, f"{col}{8 + i}")
                 want = damaged_at[ref] if ref in damaged_at and ref not in flagged else v
                 assert cell_text(got) == cell_text(want), f"{sheet}!{ref[1]}: {got!r} != {want!r} after {chosen}"
+
+
+def test_check_fix_and_fix_only(tmp_path):
+    import shutil
+    src = tmp_path / "m.xlsx"
+    shutil.copyfile(MISTAKES, src)
+    before = sha(src)
+    runner = CliRunner()
+    r = runner.invoke(main, ["check", str(src), "--on", "2026-12-01", "--fix", "-q", "--format", "json"])
+    assert r.exit_code == 1                       # errors are left (the non-mechanical ones)
+    out = tmp_path / "m_fixed.xlsx"
+    assert out.exists() and sha(src) == before
+    doc = json.loads(r.stdout if hasattr(r, "stdout") else r.output)
+    assert doc["files"][0]["path"] == str(out)
+    left = {(f["sheet"], f["cell"]) for f in doc["files"][0]["findings"] if f["cell"] and f["cell"][0].isalpha()}
+    assert left == NOT_MECHANICAL
+    r = runner.invoke(main, ["check", str(src), "--on", "2026-12-01", "--fix-only"])
+    assert r.exit_code == 2 and "--force" in r.output          # the copy exists: never overwritten silently
+    r = runner.invoke(main, ["check", str(src), "--on", "2026-12-01", "--fix-only", "--force", "--unsafe-fixes"])
+    assert r.exit_code == 0 and "12 件を修正" in r.output and "「男」 → 「男 male」" in r.output
