@@ -191,6 +191,9 @@ def explain(code, lang):
     except KeyError:
         raise click.UsageError(f"unknown rule code {code!r}; `zairyu-lint rules` lists them")
     click.echo(f"{r.code} {r.name} ({r.severity})\n{r.summary(lang)}\n\n{r.explain(lang)}")
+    from schemas.rules.fix_hints import fix_hint
+    if fix_hint(r.code, lang):   # what `zairyu-lint fix` does for it
+        click.echo(("\nFix (zairyu-lint fix): " if lang == "en" else "\n修正（zairyu-lint fix）: ") + fix_hint(r.code, lang))
 
 
 @main.group()

@@ -267,7 +267,9 @@ def sarif_fix(f: Finding, uri: str, lang: str) -> dict:
     column number (1-based), named exactly by the sheet and cell in its properties."""
     kind = ("safe fix" if f.fix.safe else "unsafe fix (check it)") if lang == "en" else \
         ("安全な修正" if f.fix.safe else "要確認の修正")
-    return {"description": {"text": f"{kind}: {f.sheet}!{f.cell} → 「{f.fix.replacement}」"},
+    from schemas.rules.fix_hints import fix_hint
+    hint = fix_hint(f.rule, lang)
+    return {"description": {"text": f"{kind}: {f.sheet}!{f.cell} → 「{f.fix.replacement}」" + (f" ({hint})" if hint else "")},
             "artifactChanges": [{"artifactLocation": {"uri": uri},
                                  "replacements": [{"deletedRegion": {
                                      "startLine": f.row, "startColumn": col_index(f.column) + 1,

@@ -399,3 +399,14 @@ def test_check_fix_and_fix_only(tmp_path):
     assert r.exit_code == 2 and "--force" in r.output          # the copy exists: never overwritten silently
     r = runner.invoke(main, ["check", str(src), "--on", "2026-12-01", "--fix-only", "--force", "--unsafe-fixes"])
     assert r.exit_code == 0 and "12 件を修正" in r.output and "「男」 → 「男 male」" in r.output
+
+
+def test_fix_hints_belong_to_rules_and_cover_the_fixed_ones(mistakes_fixed):
+    from schemas import rules as R
+    from schemas.rules.fix_hints import FIX_HINTS, fix_hint
+    codes = {r.code for r in R.all_rules()}
+    assert set(FIX_HINTS) <= codes
+    _, before, _, _ = mistakes_fixed
+    assert all(fix_hint(f.rule, "ja") and fix_hint(f.rule, "en") for f in before.findings if f.fix is not None)
+    r = CliRunner().invoke(main, ["explain", "ZL602", "--lang", "en"])
+    assert "Fix (zairyu-lint fix): " in r.output
