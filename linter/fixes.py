@@ -72,6 +72,7 @@ class Change:
     safe: bool
     reasons: tuple[str, ...]
     rules: tuple[str, ...] = ()      # the findings it resolves
+    depends: tuple = ()              # (sheet, column) of its list parent and condition cells (same row)
 
     def reason_text(self, lang: str = "ja") -> str:
         i = 1 if lang == "en" else 0
@@ -196,7 +197,9 @@ def propose(col: Column, raw, list_id: str, snap) -> tuple[str, tuple[str, ...],
         if col.classes == ("半角数字",):
             if f.exact and f.length and len(text) < f.length:
                 text, reasons = text.zfill(f.length), ["zero"]
-            elif col.phone and not text.startswith("0"):
+            elif col.phone:
+                if len(text) not in (9, 10):
+                    return None   # not a Japanese number that lost its 0 (e.g. +81… without the +): not certain
                 text, reasons = "0" + text, ["zero"]
         return text, tuple(reasons), True
     if not isinstance(raw, str) or raw == "":
@@ -310,8 +313,27 @@ def candidates(wb, ctx, findings) -> list[Change]:
         if p is None:
             continue
         new, reasons, safe = p
-        out.append(Change(f.sheet, f.cell, f.row, f.column, f.field, raw, new, safe, reasons))
+        out.append(Change(f.sheet, f.cell, f.row, f.column, f.field, raw, new, safe, reasons,
+                          depends=_depends(col.field, f.sheet, ctx.snap)))
     return out
+
+
+def _depends(field, sheet: str, snap) -> tuple:
+    out = []
+    if field.list_parent_col and field.list_parent_sheet:
+        out.append((field.list_parent_sheet, field.list_parent_col))
+    if field.cond_cols:
+        cond_sheet = snap.common_sheet if "在" in field.cond_cols else sheet
+        out += [(cond_sheet, c.strip()) for c in field.cond_cols.replace("在", "").split(",") if c.strip()]
+    return tuple(out)
+
+
+def rests_on_unsafe(changes: list[Change]) -> None:
+    """A safe change whose list parent or condition cell gets an unsafe change counts as unsafe itself."""
+    unsafe_cells = {(c.sheet, c.column, c.row) for c in changes if not c.safe}
+    for c in changes:
+        if c.safe and any((s, col, c.row) in unsafe_cells for s, col in c.depends):
+            c.safe = False
 
 
 def verify(wb, result, changes: list[Change], options, relint) -> tuple[list[Change], tuple | None]:
@@ -335,10 +357,13 @@ def verify(wb, result, changes: list[Change], options, relint) -> tuple[list[Cha
         if any(not f.row for f in new):
             return [], None   # a new file-level finding cannot be blamed on one cell: no fix at all
         bad_rows = {f.row for f in new}   # rows are the applicants, across sheets
+        # in a row with a new finding the unsafe changes are blamed first, the safe ones only when there are none
+        unsafe_in = {c.row for c in todo if not c.safe and c.row in bad_rows}
         keep = []
         for c in todo:
             c.rules = tuple(dict.fromkeys(f.rule for f in at_cell.get((c.sheet, c.cell), []) if _key(f) not in after))
-            if c.rules and c.row not in bad_rows:
+            blamed = c.row in bad_rows and (not c.safe or c.row not in unsafe_in)
+            if c.rules and not blamed:
                 keep.append(c)
         if len(keep) == len(todo):
             return keep, (fixed_wb, after_result, after_ctx)
@@ -347,17 +372,14 @@ def verify(wb, result, changes: list[Change], options, relint) -> tuple[list[Cha
 
 
 def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True):
-    """Verified changes: the safe ones alone, then (when asked) the unsafe ones on top of them.
+    """Verified changes, safe and unsafe checked together in one re-check (check pays for one re-check only).
 
-    Returns (changes, the re-check of exactly these changes or None)."""
-    safe, last = verify(wb, result, [c for c in cands if c.safe], options, relint)
-    if not unsafe or not any(not c.safe for c in cands):
-        return safe, last
-    rest, last2 = verify(wb, result, safe + [c for c in cands if not c.safe], options, relint)
-    out = safe + [c for c in rest if not c.safe]
-    if len(rest) == len(out):
-        return out, last2
-    return out, None
+    A safe change may rest on an unsafe one (a child list value on its completed parent): it then counts as
+    unsafe (rests_on_unsafe); fix_file checks the safe ones alone again before writing them. Returns (changes, the re-check of exactly these changes or None)."""
+    todo = cands if unsafe else [c for c in cands if c.safe]
+    kept, last = verify(wb, result, todo, options, relint)
+    rests_on_unsafe(kept)
+    return kept, last
 
 
 def attach(result, changes: list[Change]) -> None:
@@ -392,10 +414,8 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
         changes, last = plan_from(current, cur_result, cands, options, relint, unsafe)
         if not changes:
             break
-        unsafe_rows = {c.row for c in merged.values() if not c.safe}
+        rests_on_unsafe(list(merged.values()) + changes)
         for c in changes:
-            if c.row in unsafe_rows and (c.sheet, c.cell) not in merged:
-                c.safe = False     # it may rest on an unsafe fix of its row
             prev = merged.get((c.sheet, c.cell))
             if prev is not None:
                 c.old, c.safe = prev.old, prev.safe and c.safe
@@ -446,6 +466,13 @@ def fix_file(src, out=None, options=None, unsafe: bool = False, force: bool = Fa
     result, changes = fix_workbook(wb, options, unsafe=True)
     applied = [c for c in changes if c.safe or unsafe]
     held = [c for c in changes if not (c.safe or unsafe)]
+    if held and applied:
+        # the plan checked safe and unsafe together: make sure the safe ones alone bring no new finding
+        from .engine import lint_workbook_context
+        rules = {(c.sheet, c.cell): c.rules for c in applied}
+        applied, _ = verify(wb, result, applied, options, lambda w: lint_workbook_context(w, options))
+        for c in applied:
+            c.rules = tuple(r for r in c.rules if r in rules[(c.sheet, c.cell)])
     run = FixRun(result, applied, held, [])
     if out is None:
         return run

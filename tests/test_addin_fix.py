@@ -59,9 +59,10 @@ def test_fix_confirm_record_recheck_and_undo(book_path, tmp_path):
     fixable = {(f.sheet, f.cell) for f in before.findings if f.fix is not None and f.fix.safe}
     assert fixable == {(COMMON, "C8"), (COMMON, "J9"), (COMMON, "Q9")}
     book = open_book(book_path)
+    seen = len(book.app.impl.alerts)      # the test engine's app (and its alert list) is shared by the tests
     n = fix_in_place(book, on=ON)
     assert n == 3
-    confirm = book.app.impl.alerts[0]
+    confirm = book.app.impl.alerts[seen]
     assert confirm["buttons"] == "ok_cancel" and "3 件のセルを修正します" in confirm["prompt"]
     fixed = tmp_path / "fixed.xlsx"
     book.save(fixed)
