@@ -116,11 +116,23 @@ def _extend_check(main: click.Group) -> None:
                                      help="直したコピーを書き、変更だけを表示 / write fixed copies, list the changes only"))
     check.params.append(click.Option(["--unsafe-fixes"], is_flag=True, default=False,
                                      help="--fix で要確認の修正も適用 / --fix: also apply the unsafe fixes"))
+    check.params.append(click.Option(["--no-show-fixes", "no_show_fixes"], is_flag=True, default=False,
+                                     help="直せる指摘を探さない（[*] なし、大量のファイルで速い） / do not look for fixes "
+                                          "(no [*] marks; faster on big folders)"))
     if not any(p.name == "force" for p in check.params):
         check.params.append(click.Option(["--force"], is_flag=True, default=False,
                                          help="既存のファイルを上書き / overwrite existing outputs"))
 
-    def callback(fix=False, fix_only=False, unsafe_fixes=False, **kwargs):
+    def callback(fix=False, fix_only=False, unsafe_fixes=False, no_show_fixes=False, **kwargs):
+        if no_show_fixes and not (fix or fix_only):
+            # the options check builds (and sends to its worker processes) then carry fixes=False
+            import functools
+            saved = C.Options
+            C.Options = functools.partial(saved, fixes=False)
+            try:
+                return original(**kwargs)
+            finally:
+                C.Options = saved
         if not (fix or fix_only):
             return original(**kwargs)
         from .cli_review import _options
