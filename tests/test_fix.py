@@ -410,3 +410,12 @@ def test_fix_hints_belong_to_rules_and_cover_the_fixed_ones(mistakes_fixed):
     assert all(fix_hint(f.rule, "ja") and fix_hint(f.rule, "en") for f in before.findings if f.fix is not None)
     r = CliRunner().invoke(main, ["explain", "ZL602", "--lang", "en"])
     assert "Fix (zairyu-lint fix): " in r.output
+
+
+def test_check_no_show_fixes():
+    runner = CliRunner()
+    r = runner.invoke(main, ["check", str(MISTAKES), "--on", "2026-12-01", "-q", "--no-show-fixes", "--format", "json"])
+    doc = json.loads(r.stdout)
+    assert doc["files"][0]["findings"] and not any("fix" in f for f in doc["files"][0]["findings"])
+    r = runner.invoke(main, ["check", str(MISTAKES), "--on", "2026-12-01", "-q", "--no-show-fixes"])
+    assert "[*]" not in r.output and "--fix" not in r.output
