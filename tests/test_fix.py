@@ -162,6 +162,9 @@ def test_only_changed_cells_change(mistakes_fixed):
             sa, sb = re.search(r'\bs="(\d+)"', ma[r]), re.search(r'\bs="(\d+)"', mb[r])
             if r != "T15":     # the date cell's format becomes text; every other cell keeps its style
                 assert (sa and sa.group(1)) == (sb and sb.group(1))
+            else:              # a copy of its format with 「文字列」 (numFmtId 49) instead of the date format
+                xfs = re.findall(r"<xf\b[^>]*>", re.search(r"<cellXfs.*?</cellXfs>", b["xl/styles.xml"].decode(), re.S).group())
+                assert 'numFmtId="49"' in xfs[int(sb.group(1))] and 'numFmtId="49"' not in xfs[int(sa.group(1))]
 
 
 def test_official_workbook_parts_kept(tmp_path):
