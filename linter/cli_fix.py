@@ -60,6 +60,9 @@ def fix(workbook, out, diff, unsafe_fixes, force, fmt, on, lang, select, ignore)
     if not src.is_file():
         click.echo(f"{src}: no such file", err=True)
         sys.exit(EXIT_USAGE)
+    if out and Path(out).suffix.lower() != src.suffix.lower():
+        raise click.UsageError(f"the fixed copy must keep the extension {src.suffix} (an .xlsm saved as .xlsx "
+                               "would not open in Excel)")
     try:
         run = fix_file(src, None if diff else out, options, unsafe=unsafe_fixes, force=force)
     except ReadError as err:

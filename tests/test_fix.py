@@ -218,6 +218,8 @@ def test_cli_fix_diff_force_and_unsafe(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
     r = runner.invoke(main, ["fix", str(MISTAKES)])
     assert r.exit_code == 2
+    r = runner.invoke(main, ["fix", str(MISTAKES), "-o", str(tmp_path / "x.xlsm")])
+    assert r.exit_code == 2 and "extension" in r.output and not (tmp_path / "x.xlsm").exists()
 
 
 def test_check_marks_fixable_in_text_json_sarif():
