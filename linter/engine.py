@@ -44,7 +44,7 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
         wb = read_workbook(path)
         if options.fixes:
             from .fixes import fix_workbook
-            result, _ = fix_workbook(wb, options)
+            result, _ = fix_workbook(wb, options, fast=True)   # `fix` itself plans in full
         else:
             result = lint_workbook(wb, options)
     except ReadError as err:

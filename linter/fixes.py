@@ -371,13 +371,82 @@ def verify(wb, result, changes: list[Change], options, relint) -> tuple[list[Cha
     return [], None
 
 
-def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True):
+# findings a check of only some applicant rows cannot judge: they compare rows, or come from the reader's
+# look at the package (formulas, rich text...), whose rows a row subset does not keep
+CROSS_ROW = ("ZL005", "ZL006", "ZL007", "ZL208", "ZL306", "ZL307", "ZL312", "ZL313",
+             "ZL026", "ZL027", "ZL028", "ZL029", "ZL030", "ZL031", "ZL032")
+
+
+def row_subset(wb, sheets, rows: list[int]):
+    """The workbook data with only `rows` of `sheets` (moved up to rows 8.., headers kept)."""
+    from schemas.snapshot import FIRST_ROW
+    from .workbook import SheetGrid, WorkbookData
+    grids = dict(wb.grids)
+    for s in sheets:
+        g = wb.sheet(s)
+        if g is None:
+            continue
+        kept = [g.rows[r - 1] if r - 1 < len(g.rows) else [] for r in rows]
+        grids[s] = SheetGrid(g.name, list(g.rows[:FIRST_ROW - 1]) + kept, g.visible, None)
+    out = WorkbookData(wb.path, wb.sheet_names, wb.visible, wb.loader, grids, wb.has_definitions)
+    out.notes_for = lambda _sheets: []
+    return out
+
+
+def verify_rows(wb, ctx, result, changes: list[Change], options, relint) -> tuple[list[Change], None]:
+    """verify() on only the applicant rows that change (about half the cost of a whole re-check).
+
+    Used by `check` to mark fixable findings; rules comparing rows (duplicates) are left to `fix`, which
+    re-checks the whole workbook (verify) before writing."""
+    from schemas.snapshot import FIRST_ROW
+    at_cell: dict[tuple, list] = {}
+    for f in result.findings:
+        if f.sheet and f.cell and f.rule not in CROSS_ROW:
+            at_cell.setdefault((f.sheet, f.cell), []).append(f)
+    before = {_key(f) for f in result.findings}
+    todo = list(changes)
+    for _ in range(MAX_ROUNDS):
+        if not todo:
+            return [], None
+        rows = sorted({c.row for c in todo})
+        back = {FIRST_ROW + i: r for i, r in enumerate(rows)}
+        after_result, _ = relint(row_subset(patched(wb, todo), list(ctx.inputs), rows))
+        after = set()
+        new = []
+        for f in after_result.findings:
+            if f.rule in CROSS_ROW:
+                continue
+            row = back.get(f.row, f.row) if f.row else None
+            key = (f.rule, f.sheet, f"{f.column}{row}" if f.column and row else (str(row) if row else None))
+            after.add(key)
+            if key not in before:
+                new.append(row)
+        if any(r is None for r in new):
+            return [], None
+        bad_rows = set(new)
+        unsafe_in = {c.row for c in todo if not c.safe and c.row in bad_rows}
+        keep = []
+        for c in todo:
+            c.rules = tuple(dict.fromkeys(f.rule for f in at_cell.get((c.sheet, c.cell), []) if _key(f) not in after))
+            blamed = c.row in bad_rows and (not c.safe or c.row not in unsafe_in)
+            if c.rules and not blamed:
+                keep.append(c)
+        if len(keep) == len(todo):
+            return keep, None
+        todo = keep
+    return [], None
+
+
+def plan_from(wb, result, cands: list[Change], options, relint, unsafe: bool = True, ctx=None):
     """Verified changes, safe and unsafe checked together in one re-check (check pays for one re-check only).
 
     A safe change may rest on an unsafe one (a child list value on its completed parent): it then counts as
     unsafe (rests_on_unsafe); fix_file checks the safe ones alone again before writing them. Returns (changes, the re-check of exactly these changes or None)."""
     todo = cands if unsafe else [c for c in cands if c.safe]
-    kept, last = verify(wb, result, todo, options, relint)
+    if ctx is not None:
+        kept, last = verify_rows(wb, ctx, result, todo, options, relint)
+    else:
+        kept, last = verify(wb, result, todo, options, relint)
     rests_on_unsafe(kept)
     return kept, last
 
@@ -391,11 +460,12 @@ def attach(result, changes: list[Change]) -> None:
             f.fix = Fix(c.safe, c.new)
 
 
-def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
+def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3, fast: bool = False):
     """Lint `wb` and plan its fixes: (result with fixes attached, verified changes).
 
     A fix can make another one possible (a list parent spelled right gives its child the right list), so
     planning repeats on the fixed values while it finds proposals it has not tried (as ruff iterates).
+    fast (check): one pass, verified on the changed rows only (verify_rows); `fix` plans in full.
     """
     from .engine import lint_workbook_context
     result, ctx = lint_workbook_context(wb, options)
@@ -411,7 +481,7 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
         if not cands:
             break
         tried.update((c.sheet, c.cell, c.new) for c in cands)
-        changes, last = plan_from(current, cur_result, cands, options, relint, unsafe)
+        changes, last = plan_from(current, cur_result, cands, options, relint, unsafe, cur_ctx if fast else None)
         if not changes:
             break
         rests_on_unsafe(list(merged.values()) + changes)
@@ -423,6 +493,8 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3):
                 c.rules = tuple(dict.fromkeys(prev.rules + c.rules))
             c.rules = tuple(r for r in c.rules if (r, c.sheet, c.cell) in original)
             merged[(c.sheet, c.cell)] = c
+        if fast:
+            break
         if last is not None:     # the last re-check was of exactly these values: no need to check again
             current, cur_result, cur_ctx = last
         else:

@@ -51,6 +51,12 @@ def assert_fix_is_clean(src: Path, out: Path, unsafe: bool = False):
     assert keys(after) <= keys(before), f"new findings: {keys(after) - keys(before)}"
     # (a fix can also resolve a finding of another cell: a list parent spelled right clears its child's ZL106)
     assert len(run.applied) == len({(c.sheet, c.cell) for c in run.applied})
+    # what check marks (planned on the changed rows only) is what fix finds (planned on the whole workbook)
+    marked = {(f.rule, f.sheet, f.cell, f.fix.to_json()["replacement"]) for f in before.findings
+              if f.fix is not None and (f.fix.safe or unsafe)}
+    planned = {(f.rule, f.sheet, f.cell, f.fix.replacement) for f in run.result.findings
+               if f.fix is not None and (f.fix.safe or unsafe)}
+    assert marked == planned
     return before, run, after
 
 
