@@ -471,6 +471,18 @@ def fix_workbook(wb, options, unsafe: bool = True, passes: int = 3, fast: bool =
     result, ctx = lint_workbook_context(wb, options)
     if ctx is None or not result.findings:
         return result, []
+    if fast:
+        try:
+            return _plan(wb, options, unsafe, passes, fast, result, ctx)
+        except Exception:    # noqa: BLE001 - marking fixes must never cost `check` its findings
+            for f in result.findings:
+                f.fix = None
+            return result, []
+    return _plan(wb, options, unsafe, passes, fast, result, ctx)
+
+
+def _plan(wb, options, unsafe, passes, fast, result, ctx):
+    from .engine import lint_workbook_context
     relint = lambda w: lint_workbook_context(w, options)   # noqa: E731
     original = {_key(f) for f in result.findings}
     merged: dict[tuple[str, str], Change] = {}

@@ -430,3 +430,15 @@ def test_check_no_show_fixes():
     assert doc["files"][0]["findings"] and not any("fix" in f for f in doc["files"][0]["findings"])
     r = runner.invoke(main, ["check", str(MISTAKES), "--on", "2026-12-01", "-q", "--no-show-fixes"])
     assert "[*]" not in r.output and "--fix" not in r.output
+
+
+def test_a_failing_fix_planner_never_costs_check_its_findings(monkeypatch):
+    import linter.fixes as FX
+    plain = lint_path(MISTAKES, Options(on=ON, fixes=False))
+
+    def boom(*a, **k):
+        raise RuntimeError("planner bug")
+    monkeypatch.setattr(FX, "candidates", boom)
+    r = lint_path(MISTAKES, OPTIONS)
+    assert [f.to_json() for f in r.findings] == [f.to_json() for f in plain.findings]
+    assert not any(f.rule == "ZL033" for f in r.findings)
