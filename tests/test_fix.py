@@ -442,3 +442,25 @@ def test_a_failing_fix_planner_never_costs_check_its_findings(monkeypatch):
     r = lint_path(MISTAKES, OPTIONS)
     assert [f.to_json() for f in r.findings] == [f.to_json() for f in plain.findings]
     assert not any(f.rule == "ZL033" for f in r.findings)
+
+
+def test_set_text_cells_adds_missing_cells_and_rows_and_leaves_formulas():
+    from defusedxml import ElementTree as DET
+    from linter.xlsx_package import set_text_cells
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>'
+           '<col min="3" max="3" width="9" style="7"/></cols><sheetData>'
+           '<row r="8"><c r="B8" s="2" t="s"><v>0</v></c><c r="D8" s="3"><f>B8</f><v>1</v></c></row>'
+           '<row r="10" s="5" customFormat="1"/>'
+           '<row r="12"><c r="E12" s="4"><v>20270128</v></c></row></sheetData></worksheet>')
+    styles = lambda s: None if s is None else s + 100     # noqa: E731 - shows which style each cell kept
+    out, written = set_text_cells(xml, {"B8": "a&b", "C8": "x", "D8": "no", "A10": " y ", "C11": "z", "E12": "0012"},
+                                  styles)
+    DET.fromstring(out)
+    assert written == {"B8", "C8", "A10", "C11", "E12"}           # D8 holds a formula: left alone
+    assert '<c r="B8" s="102" t="inlineStr"><is><t xml:space="preserve">a&amp;b</t></is></c>' in out
+    assert '<c r="C8" s="107" t="inlineStr">' in out                # a new cell takes its column's style
+    assert '<c r="D8" s="3"><f>B8</f><v>1</v></c>' in out
+    assert '<row r="10" s="5" customFormat="1"><c r="A10" s="105" t="inlineStr">' in out   # the row's style
+    assert '<row r="11"><c r="C11" s="107" t="inlineStr">' in out   # a new row, in order
+    assert out.index('r="10"') < out.index('r="11"') < out.index('r="12"')
+    assert '<c r="E12" s="104" t="inlineStr"><is><t xml:space="preserve">0012</t></is></c>' in out
