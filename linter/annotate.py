@@ -386,3 +386,59 @@ def annotate_file(src: str | Path, out: str | Path, options=None, force: bool = 
     pkg = Package(src)
     annotate_package(pkg, result, options.lang)
     return result, pkg.save(out, force=force)
+
+
+# --- cell values (linter.fixes) ---------------------------------------------------------------
+
+class TextFormats:
+    """The cell format to keep when a cell becomes text: its own, unless it shows a date (then a copy as 「文字列」)."""
+
+    def __init__(self, styles: StyleEditor):
+        from html import unescape
+        from .xlsx_package import DATE_FORMAT_IDS, is_date_format
+        self.styles = styles
+        codes = {int(m.group(1)): unescape(m.group(2)) for m in
+                 re.finditer(r'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"', styles.xml)}
+        self.date_ids = DATE_FORMAT_IDS | {i for i, c in codes.items() if is_date_format(c)}
+        self.cache: dict[int, int] = {}
+
+    def __call__(self, style: int | None) -> int | None:
+        if style is None or not 0 <= style < len(self.styles.xfs):
+            return style
+        xf = self.styles.xfs[style]
+        m = re.search(r'\bnumFmtId="(\d+)"', xf[: xf.index(">")])
+        if not m or int(m.group(1)) not in self.date_ids:
+            return style
+        if style not in self.cache:
+            head_end = xf.index(">")
+            head = xf[:head_end]
+            head = re.sub(r'\bnumFmtId="\d+"', 'numFmtId="49"', head)
+            head = (re.sub(r'\bapplyNumberFormat="\w+"', 'applyNumberFormat="1"', head)
+                    if "applyNumberFormat" in head else head.rstrip("/") + ' applyNumberFormat="1"' + ("/" if head.endswith("/") else ""))
+            self.styles.new_xfs.append(head + xf[head_end:])
+            self.cache[style] = len(self.styles.xfs) + len(self.styles.new_xfs) - 1
+        return self.cache[style]
+
+
+def write_values(pkg: Package, values: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+    """Set the cells of `values` ({sheet: {ref: text}}) as text cells; returns {sheet: refs written}.
+
+    Only the sheets' XML changes (and xl/styles.xml when a date-formatted cell becomes text; and
+    xl/workbook.xml's calcPr so that formulas reading the cells are recalculated on opening).
+    """
+    from .xlsx_package import set_text_cells
+    styles = StyleEditor(pkg)
+    formats = TextFormats(styles)
+    sheets = {s.name: s for s in pkg.sheets()}
+    written = {}
+    for name, cells in values.items():
+        if name not in sheets or not cells:
+            written[name] = set()
+            continue
+        part = sheets[name].part
+        xml, written[name] = set_text_cells(pkg.text(part), cells, formats)
+        pkg.set_text(part, xml)
+    styles.save()
+    if any(written.values()):
+        pkg.set_full_calc_on_load()
+    return written

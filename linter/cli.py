@@ -220,6 +220,9 @@ def explain(code, lang):
     except KeyError:
         raise click.UsageError(f"unknown rule code {code!r}; `zairyu-lint rules` lists them")
     click.echo(f"{r.code} {r.name} ({r.severity}, {r.source_kind})\n{r.summary(lang)}\n\n{r.explain(lang)}")
+    from schemas.rules.fix_hints import fix_hint
+    if fix_hint(r.code, lang):   # what `zairyu-lint fix` does for it
+        click.echo(("\nFix (zairyu-lint fix): " if lang == "en" else "\n修正（zairyu-lint fix）: ") + fix_hint(r.code, lang))
 
 
 @main.group()
@@ -248,8 +251,10 @@ def _register_subcommands() -> None:
     from xl_addin.cli import addin
     from .cli_export import register as register_export
     from .cli_review import register as register_review
+    from .cli_fix import register as register_fix
     register_review(main)
     register_export(main)
+    register_fix(main)
     main.add_command(addin)
 
 

@@ -28,6 +28,7 @@ class Options:
     lang: str = "ja"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fixes: bool = True     # lint_path: find the fixes of the findings (linter.fixes) and mark them
 
     def wants(self, code: str) -> bool:
         if self.select and not R.matches(code, self.select):
@@ -41,7 +42,11 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
     t0 = time.perf_counter()
     try:
         wb = read_workbook(path)
-        result = lint_workbook(wb, options)
+        if options.fixes:
+            from .fixes import fix_workbook
+            result, _ = fix_workbook(wb, options, fast=True)   # `fix` itself plans in full
+        else:
+            result = lint_workbook(wb, options)
     except ReadError as err:
         return unreadable(str(path), err, options)
     except Exception as exc:   # no traceback reaches the user: ZL033, and the run goes on with the next file
@@ -69,12 +74,17 @@ def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
 
 
 def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResult:
+    return lint_workbook_context(wb, options)[0]
+
+
+def lint_workbook_context(wb: WorkbookData, options: Options | None = None) -> tuple[FileResult, "_Context | None"]:
+    """lint_workbook, also giving the run's context (snapshot, status, applicant rows) for linter.fixes."""
     options = options or Options()
     timings = {}
     t = time.perf_counter()
     ident = identify(wb, options.lang)
     if isinstance(ident, Finding):
-        return FileResult(path=wb.path, template=None, applicants=0, findings=_filter([ident], options))
+        return FileResult(path=wb.path, template=None, applicants=0, findings=_filter([ident], options)), None
     ctx = _Context(wb, ident, options)
     ctx.run()
     notes_for = getattr(wb, "notes_for", None)   # the reader's look at the checked sheets (linter.safety)
@@ -92,7 +102,7 @@ def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResul
                                  col_index(f.column) if f.column else -1, f.rule))
     from .verdicts import people_of
     return FileResult(path=wb.path, template=template, applicants=len(ctx.applicant_rows), findings=findings,
-                      timings=timings, fees=ctx.fees, keys=ctx.keys, people=people_of(ctx))
+                      timings=timings, fees=ctx.fees, keys=ctx.keys, people=people_of(ctx)), ctx
 
 
 def _sheet_order(snap: Snapshot, sheet: str | None) -> int:

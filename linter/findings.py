@@ -14,6 +14,7 @@ class Finding:
     column: str | None
     field: str | None
     message: str
+    fix: object = field(default=None, compare=False)   # linter.fixes.Fix when a fix resolves this finding
 
     def ref(self) -> str | None:
         """Excel's reference: 'Sheet!CD8', 'Sheet!308:308' for a whole row, 'Sheet', or None (the file)."""
@@ -28,6 +29,9 @@ class Finding:
     def to_json(self) -> dict:
         out = asdict(self)
         out["ref"] = self.ref()
+        out.pop("fix")
+        if self.fix is not None:
+            out["fix"] = self.fix.to_json()
         return out
 
 

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
+from schemas.cells import col_index
 from .findings import FileResult, Finding
 from .verdicts import summary_line, verdicts
 
@@ -158,7 +159,8 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
             if sheet is not None:
                 lines.append(f"  {sheet}")
             for f in group:
-                lines.append(f"    {where(f)}  {f.rule}  {f.severity}  {f.message}")
+                mark = " [*]" if f.fix is not None and f.fix.safe else ""   # fixable by `fix` (ruff's marker)
+                lines.append(f"    {where(f)}  {f.rule}{mark}  {f.severity}  {f.message}")
         if not r.findings:
             lines.append("  OK" if en else "  問題は見つかりませんでした")
     if len(results) > 1:
@@ -176,7 +178,29 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
         lines.append(f"{s['files']} file(s): {s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info")
     else:
         lines.append(f"{s['files']} ファイル: エラー {s['errors']} 件、警告 {s['warnings']} 件、情報 {s['infos']} 件")
+    lines += fixable_lines(results, lang)
     return "\n".join(lines) + "\n"
+
+
+def fixable_counts(results: list[FileResult]) -> tuple[int, int]:
+    """(findings a safe fix resolves, findings only an unsafe fix resolves)."""
+    fixes = [f.fix for r in results for f in r.findings if f.fix is not None]
+    return sum(1 for x in fixes if x.safe), sum(1 for x in fixes if not x.safe)
+
+
+def fixable_lines(results: list[FileResult], lang: str = "ja") -> list[str]:
+    safe, unsafe = fixable_counts(results)
+    if not safe and not unsafe:
+        return []
+    if lang == "en":
+        if not safe:
+            return [f"{unsafe} fixable with --unsafe-fixes only (check each)"]
+        line = f"[*] {safe} fixable with --fix (zairyu-lint fix FILE -o OUT)"
+        return [line + (f"; {unsafe} more with --unsafe-fixes" if unsafe else "")]
+    if not safe:
+        return [f"{unsafe} 件は --unsafe-fixes でだけ直せます（内容を確認してください）"]
+    line = f"[*] {safe} 件は --fix で直せます（zairyu-lint fix ファイル -o 出力先）"
+    return [line + (f"。ほかに {unsafe} 件は --unsafe-fixes で" if unsafe else "")]
 
 
 # --- SARIF 2.1.0 --------------------------------------------------------------------------------
@@ -239,6 +263,8 @@ def to_sarif_doc(results: list[FileResult], lang: str = "ja") -> dict:
                                         ("column", f.column), ("field", f.field)) if v is not None}
             if props:
                 item["properties"] = props
+            if f.fix is not None:
+                item["fixes"] = [sarif_fix(f, uri, lang)]
             sarif_results.append(item)
     run = {
         "tool": {"driver": {"name": "zairyu-lint", "version": _tool_version(), "rules": driver_rules}},
@@ -247,6 +273,22 @@ def to_sarif_doc(results: list[FileResult], lang: str = "ja") -> dict:
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def sarif_fix(f: Finding, uri: str, lang: str) -> dict:
+    """A SARIF fix: the cell's new text. A spreadsheet has no lines: the region is the cell's row and
+    column number (1-based), named exactly by the sheet and cell in its properties."""
+    kind = ("safe fix" if f.fix.safe else "unsafe fix (check it)") if lang == "en" else \
+        ("安全な修正" if f.fix.safe else "要確認の修正")
+    from schemas.rules.fix_hints import fix_hint
+    hint = fix_hint(f.rule, lang)
+    return {"description": {"text": f"{kind}: {f.sheet}!{f.cell} → 「{f.fix.replacement}」" + (f" ({hint})" if hint else "")},
+            "artifactChanges": [{"artifactLocation": {"uri": uri},
+                                 "replacements": [{"deletedRegion": {
+                                     "startLine": f.row, "startColumn": col_index(f.column) + 1,
+                                     "properties": {"sheet": f.sheet, "cell": f.cell}},
+                                                   "insertedContent": {"text": f.fix.replacement}}]}],
+            "properties": {"safe": f.fix.safe}}
 
 
 def to_sarif(results: list[FileResult], lang: str = "ja", **_) -> str:

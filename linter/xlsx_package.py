@@ -298,3 +298,121 @@ def insert_worksheet_child(xml: str, element: str, tag: str) -> str:
     positions = [m.start() for t in after for m in [re.search(rf"<{t}\b", xml)] if m]
     pos = min(positions) if positions else xml.rindex("</worksheet>")
     return xml[:pos] + element + xml[pos:]
+
+
+# --- cell values -----------------------------------------------------------------------------
+
+def text_cell_inner(text: str) -> str:
+    return f'<is><t xml:space="preserve">{escape(text)}</t></is>'
+
+
+def set_text_cells(xml: str, values: dict[str, str], style_for) -> tuple[str, set[str]]:
+    """Write each cell of `values` ({ref: text}) as an inline-string cell; returns (xml, refs written).
+
+    The cell keeps its attributes (its style `s`, through `style_for(old style or None)`, which may swap
+    a date format for text); its value, type and any rich-text or cached value go. A formula cell is
+    left alone (not in the refs written). Cells and rows that are missing are added in order; nothing
+    else of the part changes.
+    """
+    xml = expand_empty_sheet_data(xml)
+    start, end = sheet_data_span(xml)
+    content = xml[start:end]
+    by_row: dict[int, dict[int, str]] = {}
+    for ref, text in values.items():
+        m = REF_RE.fullmatch(ref)
+        if m:
+            by_row.setdefault(int(m.group(2)), {})[col_num(m.group(1))] = text
+    written: set[str] = set()
+    col_styles = column_styles(xml)
+
+    def new_cell(c: int, r: int, text: str, row_style) -> str:
+        ref = f"{col_name(c)}{r}"
+        base = row_style if row_style is not None else col_styles.get(c)
+        a = {"r": ref}
+        s = style_for(base)
+        if s is not None:
+            a["s"] = str(s)
+        a["t"] = "inlineStr"
+        written.add(ref)
+        return cell_xml(a, text_cell_inner(text))
+
+    def edit_row(text: str, r: int, cols: dict[int, str]) -> str:
+        head_end = text.index(">") + 1
+        selfclose = text[head_end - 2] == "/"
+        ra = attrs_of(text[4:head_end - (2 if selfclose else 1)])
+        row_style = int(ra["s"]) if "s" in ra and ra.get("customFormat") == "1" else None
+        if selfclose:
+            return (f"<row{attrs_text(ra)}>" + "".join(new_cell(c, r, t, row_style) for c, t in sorted(cols.items()))
+                    + "</row>")
+        inner = text[head_end:-len("</row>")]
+        out, pos, todo = [], 0, dict(cols)
+        for m in CELL_RE.finditer(inner):
+            ca = attrs_of(m.group("attrs"))
+            cm = REF_RE.fullmatch(ca.get("r", ""))
+            c = col_num(cm.group(1)) if cm else 0
+            for missing in sorted(k for k in todo if k < c):
+                out.append(inner[pos:m.start()])
+                pos = m.start()
+                out.append(new_cell(missing, r, todo.pop(missing), row_style))
+            if c in todo:
+                t = todo.pop(c)
+                if "<f" in (m.group("inner") or ""):
+                    continue        # a formula cell: never overwritten
+                for k in ("t", "cm", "vm"):
+                    ca.pop(k, None)
+                s = style_for(int(ca["s"]) if "s" in ca else (row_style if row_style is not None else col_styles.get(c)))
+                if s is not None:
+                    ca["s"] = str(s)
+                ca["t"] = "inlineStr"
+                out.append(inner[pos:m.start()])
+                out.append(cell_xml(ca, text_cell_inner(t)))
+                written.add(ca["r"])
+                pos = m.end()
+        out.append(inner[pos:])
+        for c in sorted(todo):
+            out.append(new_cell(c, r, todo[c], row_style))
+        return text[:head_end] + "".join(out) + "</row>"
+
+    pieces, pos = [], 0
+    pending = sorted(by_row)
+    for m in re.finditer(r"<row\b[^>]*?(?:/>|>.*?</row>)", content, re.S):
+        if not pending:
+            break
+        text = m.group()
+        r = int(re.search(r'\br="(\d+)"', text[: text.index(">") + 1]).group(1))
+        while pending and pending[0] < r:
+            pieces.append(content[pos:m.start()])
+            pos = m.start()
+            nr = pending.pop(0)
+            pieces.append(edit_row(f'<row r="{nr}"/>', nr, by_row[nr]))
+        if pending and pending[0] == r:
+            pending.pop(0)
+            pieces.append(content[pos:m.start()])
+            pieces.append(edit_row(text, r, by_row[r]))
+            pos = m.end()
+    pieces.append(content[pos:])
+    for nr in pending:
+        pieces.append(edit_row(f'<row r="{nr}"/>', nr, by_row[nr]))
+    return xml[:start] + "".join(pieces) + xml[end:], written
+
+
+def column_styles(xml: str) -> dict[int, int]:
+    out = {}
+    for m in re.finditer(r"<col\b([^>]*)/?>", xml):
+        a = attrs_of(m.group(1))
+        if "style" in a:
+            for c in range(int(a.get("min", 1)), int(a.get("max", 1)) + 1):
+                if c > 16384:
+                    break
+                out[c] = int(a["style"])
+    return out
+
+
+# built-in number formats that show a date or time (ECMA-376 18.8.30, plus the Japanese-locale ids)
+DATE_FORMAT_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
+
+
+def is_date_format(code: str) -> bool:
+    """A custom number-format code that shows a date or time (letters outside quotes, brackets and escapes)."""
+    t = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
+    return bool(re.search(r"[yYmMdDhHsSeg]", t.split(";")[0])) and "General" not in t

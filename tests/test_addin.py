@@ -499,7 +499,8 @@ def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_pat
 def test_build_with_another_name(tmp_path):
     result = CliRunner().invoke(addin, ["build", "-o", str(tmp_path), "--name", "office_check"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["office_check.py", "office_check.xlam"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"office_check{suffix}.{ext}" for suffix in ("", "_export", "_fix", "_undo") for ext in ("py", "xlam"))
     module = (tmp_path / "office_check.py").read_text(encoding="utf-8")
     assert 'RunPython "import office_check;office_check.main()"' in module and "def main():" in module
     with zipfile.ZipFile(tmp_path / "office_check.xlam") as z:
@@ -564,7 +565,7 @@ def test_generated_module_main_paints_the_calling_book(built, bad_book, tmp_path
 
 def test_build_has_the_upload_file_button(built):
     ns = {"c": "http://schemas.microsoft.com/office/2006/01/customui"}
-    check, export = built / f"{B.ADDIN_NAME}.xlam", built / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.xlam"
+    check, export = built / f"{B.ADDIN_NAME}.xlam", built / f"{B.ADDIN_NAME}_export.xlam"
     with zipfile.ZipFile(check) as a, zipfile.ZipFile(export) as b:
         assert sorted(a.namelist()) == sorted(b.namelist())
         for name in a.namelist():      # the same VBA: RunMain imports the module named like the .xlam
@@ -576,7 +577,7 @@ def test_build_has_the_upload_file_button(built):
     button = tab_e.find(".//c:button", ns)
     assert button.get("label") == "アップロードファイル出力"
     assert button.get("onAction") == "RibbonMyAddin.RunMain"
-    module = (built / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.py").read_text(encoding="utf-8")
+    module = (built / f"{B.ADDIN_NAME}_export.py").read_text(encoding="utf-8")
     assert "export_upload(xw.Book.caller())" in module
     compile(module, "zairyu_check_export.py", "exec")
 
@@ -584,4 +585,4 @@ def test_build_has_the_upload_file_button(built):
 def test_install_copies_the_export_companion(built, tmp_path):
     done = B.install_addin(built / f"{B.ADDIN_NAME}.xlam", platform="win32", home=tmp_path,
                            interpreter="python", env={"APPDATA": str(tmp_path / "AppData")})
-    assert (done.addin.parent / f"{B.ADDIN_NAME}{B.EXPORT_SUFFIX}.xlam").is_file()
+    assert (done.addin.parent / f"{B.ADDIN_NAME}_export.xlam").is_file()

@@ -97,7 +97,7 @@ def test_manifest_has_https_urls_and_a_ribbon_button(client):
 def test_javascript_wires_button_and_protection(project):
     js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
     assert f'Office.actions.associate("{RIBBON_FUNCTION}"' in js
-    assert f'scriptName: "{SCRIPT_NAME}"' in js
+    assert f'zairyuButton("{SCRIPT_NAME}")' in js
     for name in (JS_UNPROTECT, JS_REPROTECT, JS_UNPROTECT_BOOK, JS_REPROTECT_BOOK):
         assert re.search(rf"async function {name}\(context", js) and f"registerCallback({name})" in js
     toml = (project / "pyproject.toml").read_text(encoding="utf-8")
@@ -138,9 +138,56 @@ def test_manifest_and_javascript_have_the_export_button(client, project):
     strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{BT}String")}
     funcs = {c.find(f"{OV}Action/{OV}FunctionName").text: strings[c.find(f"{OV}Label").get("resid")]
              for c in root.iter(f"{OV}Control") if c.find(f"{OV}Action").get(f"{XSI}type") == "ExecuteFunction"}
-    assert funcs == {RIBBON_FUNCTION: "チェック", EXPORT_RIBBON_FUNCTION: "アップロードファイル出力"}
+    assert funcs == {RIBBON_FUNCTION: "チェック", EXPORT_RIBBON_FUNCTION: "アップロードファイル出力",
+                     "zairyu-fix": "修正", "zairyu-undo": "元に戻す"}
     js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
     assert f'Office.actions.associate("{EXPORT_RIBBON_FUNCTION}"' in js
-    assert f'scriptName: "{EXPORT_SCRIPT_NAME}"' in js
+    assert f'zairyuButton("{EXPORT_SCRIPT_NAME}")' in js
     assert re.search(rf"async function {JS_DOWNLOAD}\(context", js) and f"registerCallback({JS_DOWNLOAD})" in js
     assert 'xw-click="zairyu_export"' in client.get("/taskpane.html").text
+
+
+# -- 「修正」 / 「元に戻す」 through the server ----------------------------------------------------------------
+def test_fix_scripts_confirm_then_apply(client, make_workbook):
+    path = make_workbook("henkou", _fixable_rows(), SSW, name="webfix.xlsx")
+    payload = officejs_payload(path)
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_fix", json=payload)
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    # first only the confirmation, stating the count, answered through the JS callback
+    assert [a["func"] for a in actions] == ["alert"]
+    prompt, _, buttons, _, callback = actions[0]["args"]
+    assert "2 件のセルを修正します" in prompt and buttons == "ok_cancel" and callback == "zairyuFixConfirmed"
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_fix_apply", json=payload)
+    assert resp.status_code == 200, resp.text
+    actions = resp.json()["actions"]
+    pos = [s["name"] for s in payload["sheets"]].index(COMMON)
+    written = {(a["start_row"] + 1, a["start_column"] + 1): a["values"] for a in actions
+               if a["func"] == "setValues" and a["sheet_position"] == pos}
+    assert written[(8, 3)] == [["19980512"]] and written[(9, 10)] == [["1600023"]]
+    added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
+    assert "修正履歴" in added and "チェック結果" in added
+    resp = client.post("/xlwings/custom-scripts-call/zairyu_undo", json=payload)
+    assert resp.status_code == 200      # no record in this payload: nothing to undo, said so
+    assert "元に戻す修正はありません" in resp.json()["actions"][-1]["args"][0]
+
+
+def _fixable_rows():
+    import copy
+    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
+    rows[COMMON][0]["C"] = "1998/05/12"
+    rows[COMMON][1]["J"] = "160-0023"
+    return rows
+
+
+def test_manifest_and_javascript_have_fix_and_undo(client, project):
+    root = ET.fromstring(client.get("/manifest").content)
+    strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{BT}String")}
+    functions = {strings[c.find(f"{OV}Label").get("resid")]: c.find(f"{OV}Action/{OV}FunctionName").text
+                 for c in root.iter(f"{OV}Control") if c.find(f"{OV}Action/{OV}FunctionName") is not None}
+    assert functions == {"チェック": "zairyu-check", "修正": "zairyu-fix", "元に戻す": "zairyu-undo",
+                         "アップロードファイル出力": "zairyu-export"}
+    js = (project / "static" / "js" / "main.js").read_text(encoding="utf-8")
+    for fn, handler in (("zairyu-fix", "zairyuFix"), ("zairyu-undo", "zairyuUndo")):
+        assert f'Office.actions.associate("{fn}", {handler});' in js
+    assert "registerCallback(zairyuFixConfirmed)" in js and '"zairyu_fix_apply"' in js

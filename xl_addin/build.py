@@ -2,8 +2,8 @@
 
 build_addin(DIR) runs `xlwings quickstart NAME --addin --ribbon`, replaces NAME.py with a main() that calls
 xl_addin.highlight(xw.Book.caller()) and rewrites only customUI/customUI.xml of the .xlam (our tab and
-button); a copy NAME_export.xlam with NAME_export.py (main() calls xl_addin.exporting.export_upload) adds the
-button 「アップロードファイル出力」 to the same tab. The ribbon macro of the quickstart add-in (module RibbonMyAddin, Sub RunMain) imports the module
+button); companions NAME_export / NAME_fix / NAME_undo (.xlam + .py, see COMPANIONS) add the buttons
+「アップロードファイル出力」, 「修正」 and 「元に戻す」 to the same tab. The ribbon macro of the quickstart add-in (module RibbonMyAddin, Sub RunMain) imports the module
 named like the .xlam file, so NAME.xlam runs NAME.main().
 
 install_addin(xlam) copies it into Excel's start-up folder and writes the xlwings config (interpreter,
@@ -26,20 +26,18 @@ ADDIN_NAME = "zairyu_check"
 CUSTOM_UI_PATH = "customUI/customUI.xml"
 RIBBON_MACRO = "RibbonMyAddin.RunMain"   # the quickstart add-in's VBA module and Sub
 
-# Two add-ins share one tab (idQ in a common namespace): the quickstart add-in's only ribbon macro
-# (RibbonMyAddin.RunMain) runs the Python module named like its .xlam, so each button needs its own
-# .xlam — NAME.xlam (チェック) and NAME_export.xlam (アップロードファイル出力), VBA byte for byte the same.
-EXPORT_SUFFIX = "_export"
-TAB = """<tab idQ="z:zairyuTab" label="在留申請チェック">"""
-
-CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="zairyu-lint">
+# The quickstart add-in's only ribbon macro (RibbonMyAddin.RunMain) runs the Python module named like its
+# .xlam and cannot tell buttons apart, so each further button is a companion add-in of its own (the same VBA
+# byte for byte) whose group joins the shared tab (idQ in a common namespace).
+TAB_NS = "zairyu-lint"
+UI = """<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="{ns}">
     <ribbon>
         <tabs>
-            {TAB}
-                <group id="zairyuGroup" label="検査">
-                    <button id="zairyuCheck" label="チェック" size="large" onAction="{RIBBON_MACRO}" imageMso="ReviewAcceptChange"
-                        screentip="在留申請チェック"
-                        supertip="開いているブックの入力シートを検査し、エラーのセルを赤、警告のセルを黄色にしてメモを付けます。結果はシート「チェック結果」に一覧で出ます。もう一度押すと前回の色とメモを消してから検査し直します。" />
+            <tab idQ="z:zairyuTab" label="在留申請チェック">
+                <group idQ="z:{group}" label="{group_label}">
+                    <button id="{button}" label="{label}" size="large" onAction="{macro}" imageMso="{image}"
+                        screentip="{screentip}"
+                        supertip="{tip}" />
                 </group>
             </tab>
         </tabs>
@@ -47,45 +45,54 @@ CUSTOM_UI = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/cus
 </customUI>
 """
 
-CUSTOM_UI_EXPORT = f"""<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" xmlns:z="zairyu-lint">
-    <ribbon>
-        <tabs>
-            {TAB}
-                <group id="zairyuExportGroup" label="出力">
-                    <button id="zairyuExport" label="アップロードファイル出力" size="large" onAction="{RIBBON_MACRO}" imageMso="ExportTextFile"
-                        screentip="アップロードファイル出力"
-                        supertip="まずチェックし（「チェック」と同じ色とメモ）、エラーがなければ申請情報一括登録ファイル（公式ツールの「申請情報一括登録ファイル出力」と同じ内容）をブックと同じフォルダに保存します。エラーがあれば出力しません。" />
-                </group>
-            </tab>
-        </tabs>
-    </ribbon>
-</customUI>
-"""
 
-MODULE = '''"""Called by the ribbon button 「チェック」 of {name}.xlam (VBA: RunPython "import {name};{name}.main()")."""
+@dataclass(frozen=True)
+class Button:
+    suffix: str          # the add-in is NAME + suffix (.xlam and .py)
+    button: str
+    label: str
+    group: str
+    group_label: str
+    image: str
+    module: str          # main() calls module.func(xw.Book.caller())
+    func: str
+    tip: str
+    screentip: str = ""
+
+    def custom_ui(self) -> str:
+        return UI.format(ns=TAB_NS, group=self.group, group_label=self.group_label, button=self.button,
+                         label=self.label, macro=RIBBON_MACRO, image=self.image, screentip=self.screentip or self.label,
+                         tip=self.tip)
+
+    def python(self, name: str) -> str:
+        return MODULE.format(name=name, label=self.label, module=self.module, func=self.func)
+
+
+CHECK = Button("", "zairyuCheck", "チェック", "zairyuGroup", "検査", "ReviewAcceptChange", "xl_addin", "highlight",
+               "開いているブックの入力シートを検査し、エラーのセルを赤、警告のセルを黄色にしてメモを付けます。結果はシート「チェック結果」に一覧で出ます。"
+               "もう一度押すと前回の色とメモを消してから検査し直します。", screentip="在留申請チェック")
+COMPANIONS = (
+    Button("_export", "zairyuExport", "アップロードファイル出力", "zairyuExportGroup", "出力", "ExportTextFile",
+           "xl_addin.exporting", "export_upload",
+           "まずチェックし（「チェック」と同じ色とメモ）、エラーがなければ申請情報一括登録ファイル（公式ツールの「申請情報一括登録ファイル出力」と同じ内容）"
+           "をブックと同じフォルダに保存します。エラーがあれば出力しません。"),
+    Button("_fix", "zairyuFix", "修正", "zairyuFixGroup", "修正", "AutoCorrect", "xl_addin.fixing", "fix_in_place",
+           "全角・半角、日付の書き方、消えた先頭の0など機械的な誤りを、件数を確認してから直し、もう一度チェックします。"
+           "変更と修正前の値はシート「修正履歴」に記録されます。"),
+    Button("_undo", "zairyuUndo", "元に戻す", "zairyuFixGroup", "修正", "Undo", "xl_addin.fixing", "undo_fixes",
+           "「修正」で変えたセルを、シート「修正履歴」に記録した修正前の値に戻し、もう一度チェックします"
+           "（マクロの変更は Ctrl+Z では戻せません）。"),
+)
+CUSTOM_UI = CHECK.custom_ui()
+
+MODULE = '''"""Called by the ribbon button 「{label}」 of {name}.xlam (VBA: RunPython "import {name};{name}.main()")."""
 import xlwings as xw
 
-from xl_addin import highlight
+from {module} import {func}
 
 
 def main():
-    highlight(xw.Book.caller())
-
-
-if __name__ == "__main__":
-    xw.Book("{name}.xlam").set_mock_caller()
-    main()
-'''
-
-
-MODULE_EXPORT = '''"""Called by the ribbon button 「アップロードファイル出力」 of {name}.xlam (RunPython "import {name};{name}.main()")."""
-import xlwings as xw
-
-from xl_addin.exporting import export_upload
-
-
-def main():
-    export_upload(xw.Book.caller())
+    {func}(xw.Book.caller())
 
 
 if __name__ == "__main__":
@@ -113,24 +120,30 @@ def rewrite_custom_ui(xlam: Path, xml: str = CUSTOM_UI) -> None:
 
 
 def build_addin(out_dir: str | Path, name: str = ADDIN_NAME) -> Path:
-    """Make OUT_DIR/NAME.xlam and OUT_DIR/NAME.py; returns the .xlam path."""
+    """Make OUT_DIR/NAME.xlam and OUT_DIR/NAME.py, and the companions NAME_export, NAME_fix, NAME_undo."""
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    _quickstart(out, name, [CHECK, *COMPANIONS])
+    return out / f"{name}.xlam"
+
+
+def _quickstart(out: Path, name: str, buttons) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run([*_xlwings_cmd(), "quickstart", name, "--addin", "--ribbon"], cwd=tmp,
                               capture_output=True, text=True)
         made = Path(tmp) / name
         if proc.returncode != 0 or not (made / f"{name}.xlam").exists():
             raise RuntimeError(f"xlwings quickstart failed: {proc.stderr or proc.stdout}")
-        export = name + EXPORT_SUFFIX
-        shutil.copyfile(made / f"{name}.xlam", made / f"{export}.xlam")
-        rewrite_custom_ui(made / f"{name}.xlam")
-        rewrite_custom_ui(made / f"{export}.xlam", CUSTOM_UI_EXPORT)
-        (made / f"{name}.py").write_text(MODULE.format(name=name), encoding="utf-8")
-        (made / f"{export}.py").write_text(MODULE_EXPORT.format(name=export), encoding="utf-8")
-        for f in (f"{name}.xlam", f"{name}.py", f"{export}.xlam", f"{export}.py"):
-            shutil.copyfile(made / f, out / f)
-    return out / f"{name}.xlam"
+        for b in buttons:    # one quickstart, copied per button: the VBA stays byte for byte the same
+            target = name + b.suffix
+            if b.suffix:
+                shutil.copyfile(made / f"{name}.xlam", made / f"{target}.xlam")
+            (made / f"{target}.py").write_text(b.python(target), encoding="utf-8")
+        for b in buttons:
+            target = name + b.suffix
+            rewrite_custom_ui(made / f"{target}.xlam", b.custom_ui())
+            for f in (f"{target}.xlam", f"{target}.py"):
+                shutil.copyfile(made / f, out / f)
 
 
 # -- install -------------------------------------------------------------------------------------------------
@@ -198,10 +211,10 @@ def install_addin(xlam: str | Path, platform: str = sys.platform, home: Path | N
     settings = {key: interpreter or sys.executable, "PYTHONPATH": str(module.parent)}
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(xlam, folder / xlam.name)
-    # its companion with the 「アップロードファイル出力」 button, built next to it
-    companion = xlam.with_name(xlam.stem + EXPORT_SUFFIX + xlam.suffix)
-    if companion.is_file():
-        shutil.copyfile(companion, folder / companion.name)
+    for b in COMPANIONS:          # the companions with the other buttons, built next to it
+        sibling = xlam.with_name(xlam.stem + b.suffix + xlam.suffix)
+        if sibling.is_file():
+            shutil.copyfile(sibling, folder / sibling.name)
     write_config(conf, settings)
     if platform == "darwin" and platform == sys.platform:
         # RunPython on macOS needs xlwings' AppleScript in Excel's script folder

@@ -142,39 +142,45 @@ async function zairyuDownload(context, fileName, base64) {
 }
 registerCallback(zairyuDownload);
 
-// Ribbon button 「チェック」 (FunctionName "zairyu-check" in templates/manifest.xml)
-async function zairyuCheck(event) {
-  try {
-    const authResult =
-      typeof globalThis.getAuth === "function"
-        ? await globalThis.getAuth()
-        : { token: "", provider: "" };
-    await xlwings.runPython({
-      auth: authResult.token,
-      scriptName: "zairyu_check",
-      headers: { "Auth-Provider": authResult.provider },
-    });
-  } finally {
-    event.completed();
+async function zairyuRun(scriptName) {
+  const authResult =
+    typeof globalThis.getAuth === "function"
+      ? await globalThis.getAuth()
+      : { token: "", provider: "" };
+  await xlwings.runPython({
+    auth: authResult.token,
+    scriptName: scriptName,
+    headers: { "Auth-Provider": authResult.provider },
+  });
+}
+
+// Ribbon buttons (FunctionName in templates/manifest.xml): 「チェック」 "zairyu-check",
+// 「アップロードファイル出力」 "zairyu-export", 「修正」 "zairyu-fix", 「元に戻す」 "zairyu-undo"
+function zairyuButton(scriptName) {
+  return async function (event) {
+    try {
+      await zairyuRun(scriptName);
+    } finally {
+      event.completed();
+    }
+  };
+}
+const zairyuCheck = zairyuButton("zairyu_check");
+const zairyuExport = zairyuButton("zairyu_export");
+const zairyuFix = zairyuButton("zairyu_fix");
+const zairyuUndo = zairyuButton("zairyu_undo");
+
+// the confirmation box of 「修正」 calls back here with the button pressed ("ok" / "cancel")
+async function zairyuFixConfirmed(button) {
+  if (button === "ok") {
+    await zairyuRun("zairyu_fix_apply");
   }
 }
-// Ribbon button 「アップロードファイル出力」 (FunctionName "zairyu-export")
-async function zairyuExport(event) {
-  try {
-    const authResult =
-      typeof globalThis.getAuth === "function"
-        ? await globalThis.getAuth()
-        : { token: "", provider: "" };
-    await xlwings.runPython({
-      auth: authResult.token,
-      scriptName: "zairyu_export",
-      headers: { "Auth-Provider": authResult.provider },
-    });
-  } finally {
-    event.completed();
-  }
-}
+registerCallback(zairyuFixConfirmed);
+
 Office.onReady(() => {
   Office.actions.associate("zairyu-check", zairyuCheck);
   Office.actions.associate("zairyu-export", zairyuExport);
+  Office.actions.associate("zairyu-fix", zairyuFix);
+  Office.actions.associate("zairyu-undo", zairyuUndo);
 });
