@@ -320,6 +320,9 @@ class SweepGen:
             return next((x for x in labels if "１年" in x), labels[min(1, len(labels) - 1)])
         plain = [x for x in labels if not x.startswith("その他") and "未定" not in x]
         pool = plain or labels
+        other = [x for x in labels if x.startswith("その他") and x in self.cond_labels(f.sheet)]
+        if other and a.i == 2 and f.required:
+            return other[0]           # the third applicant answers 「その他」 and fills its text field
         grade = re.search(r"[１２３]号", " ".join(a.rows.get(self.snap.common_sheet, {}).values()))
         if grade:    # 特定技能１号 / 技能実習２号 …: keep the fields of the same grade
             other = [x for x in pool if not re.search(r"[１２３]号", x) or grade.group(0) in x]
