@@ -252,7 +252,17 @@ class SweepGen:
             inputs.setdefault(s, SheetInput(s, np.array([8]), {}, {}))
         if f.list_parent_sheet and f.list_parent_sheet not in inputs:
             inputs[f.list_parent_sheet] = SheetInput(f.list_parent_sheet, np.array([8]), {}, {})
-        return effective_lists(f, self.snap, self.status, inputs, 1)[0]
+        lid = effective_lists(f, self.snap, self.status, inputs, 1)[0]
+        if is_dependent(f):
+            # the official check keys some dependent lists by the child's own list id (業種 CC13_5_T03 under
+            # 現に有する在留資格 T03, not CB19_T03): when such a list exists, its labels are the valid ones
+            parent = self.snap.field_at(f.list_parent_sheet, f.list_parent_col)
+            pval = a.rows.get(f.list_parent_sheet, {}).get(f.list_parent_col, "")
+            pc = self.snap.lookup(parent.code_list).get(pval, "") if parent is not None else ""
+            own = f"{f.code_list}_{pc}"
+            if pc and own != lid and own in self.snap.lists and not lid.startswith(f.code_list + "_"):
+                lid = own
+        return lid
 
     def labels(self, list_id: str) -> list[str]:
         cl = self.snap.lists.get(list_id)
