@@ -46,4 +46,9 @@ def all_cases(primary_only: bool = False) -> list[dict]:
                 case = dict(name=f"{proc}_{letter}_{short(st.label)}", procedure=proc, version=ver,
                             status=st.label, sheet=sheet)
                 (first if k == 0 else rest).append(case)
-    return first if primary_only else first + rest
+    if primary_only:
+        return first
+    # the "_full" variants: the first status of each sheet with two slots of every repeated block
+    # (職歴, 在日親族, 他業種 …) filled on the first and third applicants
+    full = [dict(c, name=c["name"] + "_full", slots=2) for c in first]
+    return first + rest + full

@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
         for case in all_cases():
             if names and case["name"] not in names:
                 continue
-            rows = sweep_rows(case["procedure"], case["version"], case["status"])
+            rows = sweep_rows(case["procedure"], case["version"], case["status"], slots=case.get("slots", 1))
             res = lint_rows(case, rows, Path(d))
             fs = [f for f in res.findings if all_rules or f.rule.startswith("ZL10") or f.severity == "error"]
             print(f"== {case['name']}: {len(fs)}")

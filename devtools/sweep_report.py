@@ -41,7 +41,7 @@ def main(argv):
                 rows = json.loads(golden.read_text(encoding="utf-8"))
                 official = "0 official errors"
             elif generated:
-                rows = sweep_rows(case["procedure"], case["version"], case["status"])
+                rows = sweep_rows(case["procedure"], case["version"], case["status"], slots=case.get("slots", 1))
                 official = "not yet run through the official checker"
             else:
                 continue

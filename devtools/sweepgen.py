@@ -101,11 +101,16 @@ def _repeat_key(label: str) -> str:
 
 def applicable_fields(snap: Snapshot, status: Status, sheet: str) -> list[Field]:
     """Fields of a sheet that the status uses: not hidden, exported for it, first of repeated blocks."""
+    return [f for f, slot in field_slots(snap, status, sheet) if slot == 1]
+
+
+def field_slots(snap: Snapshot, status: Status, sheet: str) -> list[tuple[Field, int]]:
+    """(field, slot) of every field the status uses; slot 2, 3 … = the repeats of 職歴, 在日親族, 他業種 …."""
     hidden = set()
     if status.sheet == sheet:
         for spec in status.hidden_cols:
             hidden.update(expand_cols(spec))
-    seen_cols, seen_keys, out = set(), set(), []
+    seen_cols, seen_keys, slot_of, out = set(), {}, {}, []
     for f in snap.fields_of(sheet):
         if f.col in seen_cols:        # a column split into several CSV fields (dates)
             continue
@@ -116,10 +121,16 @@ def applicable_fields(snap: Snapshot, status: Status, sheet: str) -> list[Field]
         if not exported:
             continue
         key = (_block_key(f), _repeat_key(f.label), f.code_list, tuple(f.classes))
-        if key in seen_keys and not f.required:   # 職歴2…, 在日親族2…: only the first slot is filled
-            continue
-        seen_keys.add(key)
-        out.append(f)
+        if f.required:
+            # a required field is a repeat only through its condition: a later slot's 入社年月 is required
+            # under that slot's 月不詳 flag; (27)該当する事項 … or 同時申請 B/C/D are not repeats
+            parents = [] if "在" in f.cond_cols else [c.strip() for c in f.cond_cols.split(",") if c.strip()]
+            slot = max([slot_of.get(c, 1) for c in parents] or [1])
+        else:
+            slot = seen_keys.get(key, 0) + 1
+        seen_keys[key] = max(seen_keys.get(key, 0), slot)
+        slot_of[f.col] = slot
+        out.append((f, slot))
     return out
 
 
@@ -136,7 +147,7 @@ class _Applicant:
 
 class SweepGen:
     def __init__(self, snap: Snapshot, status_label: str, n: int = 3, seed: int = SEED,
-                 ref: dt.date = REFERENCE_DATE):
+                 ref: dt.date = REFERENCE_DATE, slots: int = 1):
         self.snap, self.status = snap, snap.status_by_label(status_label)
         if self.status is None:
             raise ValueError(f"{status_label!r} is not a status of {snap.procedure} {snap.version}")
@@ -147,6 +158,8 @@ class SweepGen:
             p["dob"] = dt.date(self.rnd.randint(1985, 2000), self.rnd.randint(1, 12), self.rnd.randint(1, 28))
         self.names = menu_names(self.status)
         self._cache: dict = {}
+        self.slots = slots            # how many slots of repeated blocks the 1st and 3rd applicants fill
+        self.slot = 1                 # slot of the field being filled
 
     # -- sheets ----------------------------------------------------------------------------
     def sheets(self) -> list[str]:
@@ -174,8 +187,15 @@ class SweepGen:
                 result[s].append(a.rows[s])
         return result
 
+    def fields(self, a: _Applicant, sheet: str):
+        limit = 1 if a.i == 1 else self.slots
+        for f, slot in field_slots(self.snap, self.status, sheet):
+            if slot <= limit:
+                self.slot = slot
+                yield f
+
     def fill_sheet(self, a: _Applicant, sheet: str):
-        for f in applicable_fields(self.snap, self.status, sheet):
+        for f in self.fields(a, sheet):
             if not self.wanted(a, f):
                 continue
             v = self.value(a, f)
@@ -209,7 +229,7 @@ class SweepGen:
 
     def settle(self, a: _Applicant, sheet: str) -> bool:
         changed = False
-        for f in applicable_fields(self.snap, self.status, sheet):
+        for f in self.fields(a, sheet):
             has = f.col in a.rows[sheet]
             want = self.wanted(a, f)
             if has and not want:
@@ -429,7 +449,7 @@ class SweepGen:
             if ent == "applicant":
                 return p["dob"]
             return dt.date(1962 + a.i * 3, 5, 12) if "扶養者" in lab or "父" in lab or "母" in lab \
-                else dt.date(1990 + a.i, 8, 20)
+                else dt.date(1990 + a.i + 2 * (self.slot - 1), 8, 20)
         if "旅券" in lab or "有効期限" in lab and ent == "applicant":
             return p["passport_expiry"]
         if "満了日" in lab:
@@ -444,7 +464,11 @@ class SweepGen:
             return dt.date(2027, 2, 25)
         end = re.search(r"終期|退社|終了|期限", lab)
         if re.search(r"職歴|経歴|前通学先|出入国歴|事前研修|日本語教育", lab):
-            return dt.date(2023, 3, 31) if end else dt.date(min(p["dob"].year + 22, 2018), 4, 1)
+            first = min(p["dob"].year + 22, 2018)
+            if self.slot > 1:         # an earlier period, before the first slot's
+                last = first - 1 - 2 * (self.slot - 2)
+                return dt.date(last, 3, 31) if end else dt.date(last - 2, 4, 1)
+            return dt.date(2023, 3, 31) if end else dt.date(first, 4, 1)
         if re.search(r"出演|雇用契約期間|派遣期間|就労予定|雇用開始|入社|研修期間|実習期間|活動期間|受入", lab):
             if end:
                 return dt.date(2029, 3, 31)
@@ -522,12 +546,13 @@ class SweepGen:
             if not classes:
                 return RELATIVE_ROMAN[a.i % len(RELATIVE_ROMAN)] if ent != "applicant" else p["name"]
             if ent == "relative" and "全角英字" in classes:
-                return zen(p["name"].split(" ")[0] + " " + RELATIVE_ROMAN[a.i % len(RELATIVE_ROMAN)].split(" ")[-1])
+                return zen(p["name"].split(" ")[0] + " "
+                           + RELATIVE_ROMAN[(a.i + self.slot - 1) % len(RELATIVE_ROMAN)].split(" ")[-1])
             if "漢字" in classes:
-                return JP_NAMES[(a.i * 3 + len(lab)) % len(JP_NAMES)]
+                return JP_NAMES[(a.i * 3 + len(lab) + self.slot - 1) % len(JP_NAMES)]
             if "全角カナ" in classes:
                 return KANA_NAMES[a.i % len(KANA_NAMES)]
-            return p["name"] if ent == "applicant" else RELATIVE_ROMAN[a.i % len(RELATIVE_ROMAN)]
+            return p["name"] if ent == "applicant" else RELATIVE_ROMAN[(a.i + self.slot - 1) % len(RELATIVE_ROMAN)]
         if "携行者" in lab:
             return p["name"]
         if "試験名" in lab and "日本語" in lab:
@@ -636,6 +661,7 @@ def _fallback(f: Field) -> str:
     return "記載事項"
 
 
-def sweep_rows(procedure: str, version: str, status_label: str, n: int = 3, seed: int = SEED) -> dict:
+def sweep_rows(procedure: str, version: str, status_label: str, n: int = 3, seed: int = SEED,
+               slots: int = 1) -> dict:
     snap = load_snapshot(procedure, version)
-    return SweepGen(snap, status_label, n, seed).rows()
+    return SweepGen(snap, status_label, n, seed, slots=slots).rows()

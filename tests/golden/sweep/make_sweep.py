@@ -46,7 +46,7 @@ def run_case(case: dict, oracle: list[str], keep_rows: bool) -> bool:
     if keep_rows and committed.exists():
         shutil.copy(committed, rows_path)
     else:
-        rows = sweep_rows(case["procedure"], case["version"], case["status"])
+        rows = sweep_rows(case["procedure"], case["version"], case["status"], slots=case.get("slots", 1))
         rows_path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     out_json, out_csv = work / f"{name}.oracle.json", work / f"{name}.csv"
     out_csv.unlink(missing_ok=True)
