@@ -54,7 +54,7 @@ def main(argv):
             csv = UPLOAD / f"{name}.csv"
             if csv.exists():
                 st = snap.status_by_label(case["status"])
-                target = d / f"{PROCEDURES[case['procedure']][2]}_{st.screen_code}_ver001.csv"
+                target = d / f"{PROCEDURES[case['procedure']][2]}_{st.screen_code}_ver{st.file_version or '001'}.csv"
                 shutil.copyfile(csv, target)
                 for f in lint_one(str(target), Options(on=ON)).findings:
                     by_rule[f.rule].append((name, "upload", f.severity, f.cell or "", f.field, f.message, official))
