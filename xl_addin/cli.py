@@ -1,4 +1,5 @@
-"""`zairyu-lint addin ...`: build and install the Excel add-in (registered in linter.cli with main.add_command(addin))."""
+"""`zairyu-lint addin ...`: build and install the Excel add-in. Declared in pyproject.toml under the entry-point
+group `zairyu_lint.commands`, which linter.cli reads (linter itself never imports xl_addin)."""
 from __future__ import annotations
 
 import sys
