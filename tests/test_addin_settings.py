@@ -130,3 +130,15 @@ def test_resolve_options_file_then_given_values(tmp_path):
     assert (o.on, o.lang, o.select, o.ignore, o.fixes) == (dt.date(2027, 1, 2), "ja", ("ZL6",), ("ZL601",), False)
     with pytest.raises(BadDate):
         resolve_options(start=deep, on="2026/06/01")
+
+
+def test_addin_build_names_the_extra_when_xlwings_is_missing(tmp_path, monkeypatch):
+    import importlib.util
+
+    from click.testing import CliRunner
+    from xl_addin.cli import addin
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "xlwings" else real(name, *a))
+    result = CliRunner().invoke(addin, ["build", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and 'pip install "zairyu-lint[addin]"' in result.output
+    assert not (tmp_path / "out").exists()
