@@ -16,15 +16,13 @@ from .cli_export import export
 from .cli_fix import fix, write_fixed_copies
 from .cli_review import annotate, split, write_review_copies
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, cli_options
-from .config import ConfigError, find_settings, parse_codes
-from .inputs import (GLOB_CHARS, OTHER_SPREADSHEET_SUFFIXES, QUIET_REASONS, WORKBOOK_SUFFIXES,  # noqa: F401
-                     Skipped, collect_inputs, output_problem, write_atomically)
+from .config import ConfigError, find_settings
+from .inputs import collect_inputs, output_problem, write_atomically
 from .progress import Progress
-from .run import default_jobs, lint_many, upload_support  # noqa: F401  (tests replace cli.lint_many)
+from .run import default_jobs, lint_many
 from .report import FORMATS
 
 PLUGIN_GROUP = "zairyu_lint.commands"
-_codes = parse_codes   # the old name
 
 
 class CommandGroup(click.Group):
@@ -47,11 +45,20 @@ class CommandGroup(click.Group):
             return None
         try:
             command = ep.load()
-        except Exception as exc:   # e.g. the add-in's package installed without its dependencies
-            raise click.ClickException(f"the command {name!r} ({ep.value}) cannot be loaded: "
-                                       f"{type(exc).__name__}: {exc}")
-        self.add_command(command, name)
+        except Exception as exc:   # e.g. a package installed without its dependencies: --help still works
+            return _unloadable(name, ep.value, f"{type(exc).__name__}: {exc}")
+        if not isinstance(command, click.Command):
+            return _unloadable(name, ep.value, "not a click command")
         return command
+
+
+def _unloadable(name: str, target: str, why: str) -> click.Command:
+    text = f"このコマンドを読み込めません / the command {name!r} ({target}) cannot be loaded: {why}"
+
+    def fail(**_):
+        raise click.ClickException(text)
+    return click.Command(name, callback=fail, help=text, context_settings={"ignore_unknown_options": True},
+                         params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)])
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
