@@ -200,7 +200,7 @@ def fixable_lines(results: list[FileResult], lang: str = "ja") -> list[str]:
     if not safe:
         return [f"{unsafe} 件は --unsafe-fixes でだけ直せます（内容を確認してください）"]
     line = f"[*] {safe} 件は --fix で直せます（zairyu-lint fix ファイル -o 出力先）"
-    return [line + (f"。ほかに {unsafe} 件は --unsafe-fixes で" if unsafe else "")]
+    return [line + (f"。ほかに {unsafe} 件は --unsafe-fixes で直せます（内容を確認してください）" if unsafe else "")]
 
 
 # --- SARIF 2.1.0 --------------------------------------------------------------------------------

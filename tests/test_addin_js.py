@@ -46,8 +46,10 @@ def run_js(js_dir: Path, scenario: dict) -> dict:
 
 def test_every_callback_python_calls_is_registered(js_dir):
     state = run_js(js_dir, {"sheets": {}, "calls": []})
+    from xl_addin.exporting import JS_DOWNLOAD
+    from xl_addin.fixing import CONFIRM_CALLBACK
     assert set(state["callbacks"]) == {JS_UNPROTECT, JS_REPROTECT, JS_UNPROTECT_BOOK, JS_REPROTECT_BOOK,
-                                       JS_RECORD_FILLS, JS_WRITE_FILLS}
+                                       JS_RECORD_FILLS, JS_WRITE_FILLS, JS_DOWNLOAD, CONFIRM_CALLBACK}
 
 
 def test_unprotect_then_reprotect_puts_back_password_and_options(js_dir):

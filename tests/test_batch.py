@@ -201,7 +201,9 @@ def test_zl033_engine_guard_on_a_real_workbook(folder, monkeypatch):
 
     def broken(wb, options=None):
         raise KeyError("申請情報入力(区分V)")
+    # every way lint_path reaches the engine: plain, and through the fix planning (Options.fixes)
     monkeypatch.setattr(engine, "lint_workbook", broken)
+    monkeypatch.setattr(engine, "lint_workbook_context", broken)
     res = lint_path(folder / "good.xlsx", Options(lang="en"))
     assert res.unreadable and res.template is None
     (only,) = res.findings

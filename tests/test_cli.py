@@ -112,7 +112,7 @@ def test_unknown_or_broken_settings_are_usage_errors(tmp_path, workbooks, monkey
 
 
 # --- the text report -----------------------------------------------------------------------------------------
-LINE = re.compile(r"^    (?P<where>\S+)  (?P<rule>ZL\d{3})  (?P<sev>error|warning|info)  (?P<msg>.+)$")
+LINE = re.compile(r"^    (?P<where>\S+)  (?P<rule>ZL\d{3})(?P<fixable> \[\*\])?  (?P<sev>error|warning|info)  (?P<msg>.+)$")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -136,8 +136,11 @@ def test_text_report_has_one_line_per_finding(workbooks, lang, monkeypatch, tmp_
     headings = [x.strip() for x in out[2:] if x.startswith("  ") and not x.startswith("    ")]
     assert headings == list(dict.fromkeys(f.sheet for f in result.findings if f.sheet))
     n_err = sum(f.severity == "error" for f in result.findings)
-    assert out[-1] == (f"1 file(s): {n_err} error(s), " if lang == "en" else f"1 ファイル: エラー {n_err} 件、") + \
-        out[-1].split(", " if lang == "en" else "、", 1)[1]
+    (total,) = [x for x in out if x.startswith("1 file(s): " if lang == "en" else "1 ファイル: ")]
+    assert total.startswith(f"1 file(s): {n_err} error(s), " if lang == "en" else f"1 ファイル: エラー {n_err} 件、")
+    n_fix = sum(f.fix is not None and f.fix.safe for f in result.findings)
+    assert (out[-1].startswith(f"[*] {n_fix} " if lang == "en" else f"[*] {n_fix} 件は --fix で直せます")
+            if n_fix else out[-1] == total)
 
 
 def test_text_report_of_a_clean_file(workbooks, monkeypatch, tmp_path):
