@@ -67,7 +67,7 @@ def build_input(cache: Path) -> Path:
     if not OFFICIAL.exists():
         sys.exit(f"official workbook not found: {OFFICIAL}")
     import openpyxl
-    from linter.samplegen import henkou_rows, make_people
+    from devtools.samplegen import henkou_rows, make_people
     from schemas.cells import col_index
     from schemas.snapshot import FIRST_ROW, load_snapshot
     cache.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 Two ways to build the folder of N workbooks (default 200), then the whole command is timed (wall
 time) over --runs runs and the median and the per-file rate are printed.
 
-bare (default): N bare 変更/特定技能 workbooks (only the input sheets, linter/bare.py) of
+bare (default): N bare 変更/特定技能 workbooks (only the input sheets, devtools/bare.py) of
   --applicants applicants each, from the clean golden rows with every person made unique per file,
   and about 100 defects per file (rows of the golden defect fixture, varied per file).
 
@@ -50,7 +50,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linter.bare import write_bare_workbook  # noqa: E402
+from devtools.bare import write_bare_workbook  # noqa: E402
 from schemas.snapshot import load_snapshot  # noqa: E402
 
 GOLDEN = REPO / "tests" / "golden"

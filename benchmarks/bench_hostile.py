@@ -42,7 +42,7 @@ print(json.dumps({"seconds": wall, "import": t_import, "peak_mb": rss, "codes": 
 
 
 def build(folder: Path) -> dict[str, Path]:
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     from schemas.snapshot import load_snapshot
     from tests.test_hostile import build_unreadable, rewrite, sheet_part
     snap = load_snapshot("henkou", "2026/04/01")

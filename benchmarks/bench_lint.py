@@ -7,7 +7,7 @@ cold `zairyu-lint check FILE --format json` median <= 2.5 s.
 
 The input is built once into the cache folder (openpyxl with keep_vba=True loads the official
 workbook in ~17 s): a copy of the read-only official workbook outside the repository, its input
-sheets filled from linter.samplegen. The repository never holds a copy of an official file.
+sheets filled from devtools.samplegen. The repository never holds a copy of an official file.
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def build_input(cache: Path) -> Path:
     if not OFFICIAL.exists():
         sys.exit(f"official workbook not found: {OFFICIAL}")
     import openpyxl
-    from linter.samplegen import henkou_rows, make_people
+    from devtools.samplegen import henkou_rows, make_people
     from schemas.cells import col_index
     from schemas.snapshot import FIRST_ROW, load_snapshot
     cache.mkdir(parents=True, exist_ok=True)

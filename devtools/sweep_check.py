@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.engine import Options, lint_path
 from schemas.snapshot import load_snapshot
 

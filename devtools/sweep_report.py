@@ -14,7 +14,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.engine import Options, lint_path
 from linter.run import lint_one
 from schemas.snapshot import PROCEDURES, load_snapshot

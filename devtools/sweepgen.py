@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from linter.samplegen import EMPLOYERS, SUPPORT_ORGS, corporate_number, make_people, ymd, zen
+from devtools.samplegen import EMPLOYERS, SUPPORT_ORGS, corporate_number, make_people, ymd, zen
 from schemas.cells import col_index, expand_cols
 from schemas.charclass import class_pattern
 from schemas.snapshot import SIMULTANEOUS_SHEET, Field, Snapshot, Status, load_snapshot

@@ -28,7 +28,7 @@ MEM_LIMIT = 1500 * 2**20
 
 
 def seeds(out: Path) -> list[bytes]:
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     from schemas.snapshot import load_snapshot
     got = []
     golden = REPO / "tests" / "golden"
@@ -98,7 +98,7 @@ def mutate_xml(data: bytes, rnd: random.Random) -> bytes:
 
 
 def mutate_cells(rnd: random.Random, out: Path) -> bytes:
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     from schemas.snapshot import load_snapshot
     snap = load_snapshot("henkou", "2026/04/01")
     cols = list(snap.headers.get(snap.common_sheet, {}))

@@ -1,139 +1,67 @@
-"""The `zairyu-lint` command line."""
+"""The `zairyu-lint` command line: every command is registered here, in one place.
+
+Commands of other installed packages come in through the entry-point group `zairyu_lint.commands` (the
+Excel add-in's `addin`, declared in pyproject.toml): xl_addin uses linter, linter never imports xl_addin.
+"""
 from __future__ import annotations
 
-import datetime as dt
-import glob
-import os
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
 
 from schemas import rules as R
-from .atomic import atomic_output
+from .cli_export import export
+from .cli_fix import fix, write_fixed_copies
+from .cli_review import annotate, split, write_review_copies
+from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, cli_options
 from .config import ConfigError, find_settings
-from .engine import Options
+from .inputs import collect_inputs, output_problem, write_atomically
 from .progress import Progress
-from .run import default_jobs, is_upload_file, lint_many, upload_support
+from .run import default_jobs, lint_many
 from .report import FORMATS
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-GLOB_CHARS = set("*?[")
+PLUGIN_GROUP = "zairyu_lint.commands"
 
 
-def _codes(value) -> tuple[str, ...]:
-    if not value:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
+class CommandGroup(click.Group):
+    """The commands registered below plus those installed packages declare under the entry-point group
+    PLUGIN_GROUP, loaded only when asked for (a missing or broken one is a message, not a traceback)."""
+
+    @staticmethod
+    def _plugins() -> dict:
+        return {ep.name: ep for ep in entry_points(group=PLUGIN_GROUP)}
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self._plugins()})
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        ep = self._plugins().get(name)
+        if ep is None:
+            return None
+        try:
+            command = ep.load()
+        except Exception as exc:   # e.g. a package installed without its dependencies: --help still works
+            return _unloadable(name, ep.value, f"{type(exc).__name__}: {exc}")
+        if not isinstance(command, click.Command):
+            return _unloadable(name, ep.value, "not a click command")
+        return command
 
 
-# Spreadsheets in another format are taken too, never skipped silently (a list saved in the old format must
-# not be believed checked): the reader checks the OOXML templates (.xltx/.xltm) and reports the others as not
-# checked, ZL020 "save as .xlsm". Other files in a folder are skipped quietly and only counted.
-OTHER_SPREADSHEET_SUFFIXES = {".xls", ".xlsb", ".ods", ".numbers", ".xlt", ".xltx", ".xltm", ".fods"}
+def _unloadable(name: str, target: str, why: str) -> click.Command:
+    text = f"このコマンドを読み込めません / the command {name!r} ({target}) cannot be loaded: {why}"
+
+    def fail(**_):
+        raise click.ClickException(text)
+    return click.Command(name, callback=fail, help=text, context_settings={"ignore_unknown_options": True},
+                         params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)])
 
 
-class Skipped(str):
-    """'path: why' for a file not checked; `quiet` ones are only counted (a folder's other files)."""
-    quiet: bool = False
-
-    def __new__(cls, text: str, quiet: bool = False):
-        obj = super().__new__(cls, text)
-        obj.quiet = quiet
-        return obj
-
-
-def _classify(f: Path, upload_ok: bool) -> str | None:
-    """None when the file is to be checked, else why it is skipped."""
-    if f.name.startswith("~$"):
-        return "Excel lock file, skipped"
-    if f.suffix.lower() in WORKBOOK_SUFFIXES | OTHER_SPREADSHEET_SUFFIXES:
-        return None
-    if is_upload_file(f):
-        return None if upload_ok else "upload file, but upload-file checking is not available here; skipped"
-    return "not a workbook, skipped"
-
-
-QUIET_REASONS = {"Excel lock file, skipped", "not a workbook, skipped"}
-
-
-def _walk(folder: Path):
-    """Files under `folder`, sorted; a macOS Numbers document (a folder named *.numbers) is one file."""
-    for f in sorted(folder.rglob("*")):
-        if any(p.suffix.lower() == ".numbers" for p in f.relative_to(folder).parents if str(p) != "."):
-            continue   # inside a Numbers package
-        if not f.is_dir() or f.suffix.lower() == ".numbers":
-            yield f
-
-
-def collect_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders walked recursively, globs expanded) and lines about what was skipped.
-
-    Templates (.xlsx/.xlsm), spreadsheets in another format (reported with ZL020) and, when linter.upload
-    is there, upload files (SA_03_00?_*_ver*.csv) are checked; Excel lock files (~$...) and other files
-    found in folders or by a glob are skipped quietly (their lines are `Skipped` with `quiet` set: counted,
-    not printed). A file given by name is always reported on, even if unreadable.
-    """
-    upload_ok = upload_support() is not None
-    files, skipped = [], []
-
-    def found(f: Path):
-        why = _classify(f, upload_ok)
-        if why:
-            skipped.append(Skipped(f"{f}: {why}", quiet=why in QUIET_REASONS))
-        else:
-            files.append(f)
-
-    for p in paths:
-        path = Path(p)
-        if path.is_dir() and path.suffix.lower() != ".numbers":
-            for f in _walk(path):
-                found(f)
-        elif not path.exists() and GLOB_CHARS & set(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                skipped.append(Skipped(f"{p}: no file matches this pattern"))
-            for m in matches:
-                mp = Path(m)
-                if mp.is_dir() and mp.suffix.lower() != ".numbers":
-                    for f in _walk(mp):
-                        found(f)
-                else:
-                    found(mp)
-        elif path.name.startswith("~$"):
-            skipped.append(Skipped(f"{path}: Excel lock file, skipped"))
-        elif is_upload_file(path) and not upload_ok:
-            skipped.append(Skipped(f"{path}: {_classify(path, upload_ok)}"))
-        else:
-            files.append(path)   # a file given by name is always reported on, even if unreadable
-    return files, skipped
-
-
-def write_atomically(path: Path, text: str) -> None:
-    with atomic_output(path) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="")
-
-
-def output_problem(path: Path) -> str | None:
-    """Why the report cannot be written to `path`, checked before linting; None when it looks fine."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        return "is a folder"
-    if not folder.exists():
-        return f"the folder {folder} does not exist"
-    if not folder.is_dir():
-        return f"{folder} is not a folder"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"the folder {folder} is not writable"
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
-    return None
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zairyu-lint")
 def main():
     """zairyu-lint: 在留申請オンラインシステム 一括申請用テンプレートの事前チェック。"""
@@ -153,29 +81,47 @@ def main():
 @click.option("--statistics", is_flag=True, help="ルールごとの件数を表示 / count findings per rule")
 @click.option("--exit-zero", is_flag=True,
               help="エラーがあっても終了コード0（読めない入力は2のまま） / exit 0 even with error findings")
-def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics, exit_zero):
+@click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False), default=None,
+              help="指摘したセルに色とメモを付けたコピーをこのフォルダに書く / write review copies to DIR")
+@click.option("--force", is_flag=True, default=False, help="--annotate / --fix の既存ファイルを上書き / "
+                                                           "overwrite existing review copies or fixed copies")
+@click.option("--fix", is_flag=True, default=False,
+              help="直したコピー（NAME_fixed）を書き、その残りを報告 / write fixed copies (NAME_fixed), report what is left")
+@click.option("--fix-only", is_flag=True, default=False,
+              help="直したコピーを書き、変更だけを表示 / write fixed copies, list the changes only")
+@click.option("--unsafe-fixes", is_flag=True, default=False,
+              help="--fix で要確認の修正も適用 / --fix: also apply the unsafe fixes")
+@click.option("--no-show-fixes", "no_show_fixes", is_flag=True, default=False,
+              help="直せる指摘を探さない（[*] なし、大量のファイルで速い） / do not look for fixes "
+                   "(no [*] marks; faster on big folders)")
+def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics, exit_zero, annotate_dir, force,
+          fix, fix_only, unsafe_fixes, no_show_fixes):
     """ワークブック（フォルダは再帰的に）をチェックします / check workbooks (folders recursively)."""
     try:
         settings, _ = find_settings()
     except ConfigError as exc:
         raise click.UsageError(str(exc))
     fmt = fmt or settings.get("format", "text")
-    lang = lang or settings.get("lang", "ja")
     if fmt not in FORMATS:
         raise click.UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    on_text = on or settings.get("on")
-    try:
-        on_date = dt.date.fromisoformat(str(on_text)) if on_text else dt.date.today()
-    except ValueError:
-        raise click.BadParameter(f"{on_text!r} is not a date YYYY-MM-DD", param_hint="--on")
-    options = Options(on=on_date, lang=lang, select=_codes(select) or _codes(settings.get("select")),
-                      ignore=_codes(ignore) or _codes(settings.get("ignore")))
+    fixing = fix or fix_only
+    # --no-show-fixes: the options (sent to the worker processes too) carry fixes=False; --fix plans in full
+    options = cli_options(settings, on=on, lang=lang, select=select, ignore=ignore,
+                          **({"fixes": False} if no_show_fixes and not fixing else {}))
+    status = EXIT_OK
+    if fixing:
+        # as ruff's --fix: the input is never modified, the fixed copy NAME_fixed.EXT is checked instead
+        files, _ = collect_inputs(list(paths))
+        checked, status = write_fixed_copies(files, options, unsafe=unsafe_fixes, force=force, list_changes=fix_only)
+        if fix_only:
+            sys.exit(status)
+        paths = tuple(str(p) for p in checked)
     output = output or settings.get("output")
     if output:
         problem = output_problem(Path(output))
         if problem:
             click.echo(f"{output}: cannot write the report: {problem}", err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(max(EXIT_USAGE, status))
     files, skipped = collect_inputs(list(paths))
     if not quiet:
         for line in skipped:
@@ -183,23 +129,27 @@ def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics,
                 click.echo(line, err=True)
     with Progress(len(files), enabled=False if quiet else None) as bar:
         results = lint_many(files, options, jobs=jobs or settings.get("jobs") or default_jobs(), progress=bar.update)
-    text = FORMATS[fmt](results, lang, statistics=statistics,
+    text = FORMATS[fmt](results, options.lang, statistics=statistics,
                         skipped=sum(1 for line in skipped if getattr(line, "quiet", False)))
     if output:
         try:
             write_atomically(Path(output), text)
         except OSError as exc:
             click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(max(EXIT_USAGE, status))
     else:
         click.echo(text, nl=False)
     if any(r.unreadable for r in results) or not files:
         if not files:
             click.echo("no workbook found in the given paths", err=True)
-        sys.exit(EXIT_USAGE)
-    if exit_zero:
-        sys.exit(EXIT_OK)
-    sys.exit(EXIT_ERRORS if any(r.count("error") for r in results) else EXIT_OK)
+        code = EXIT_USAGE
+    elif exit_zero:
+        code = EXIT_OK
+    else:
+        code = EXIT_ERRORS if any(r.count("error") for r in results) else EXIT_OK
+    if annotate_dir:
+        code = max(code, write_review_copies(list(zip(files, results)), Path(annotate_dir), force, options))
+    sys.exit(max(code, status))
 
 
 @main.command("rules")
@@ -246,19 +196,9 @@ def schema_import(workbook, out_dir):
     click.echo(f"{path}: {snap.procedure_ja} {snap.version}, {len(snap.fields)} fields, {len(snap.lists)} code lists")
 
 
-def _register_subcommands() -> None:
-    # review copies (annotate/split, check --annotate) and the Excel add-in's build/install/server
-    from xl_addin.cli import addin
-    from .cli_export import register as register_export
-    from .cli_review import register as register_review
-    from .cli_fix import register as register_fix
-    register_review(main)
-    register_export(main)
-    register_fix(main)
-    main.add_command(addin)
-
-
-_register_subcommands()
+# the other built-in commands; `addin` comes from the entry-point group (pyproject.toml)
+for _command in (annotate, split, export, fix):
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()

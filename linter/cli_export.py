@@ -1,4 +1,4 @@
-"""`zairyu-lint export`: the upload file, written as the official 「申請情報一括登録ファイル出力」 does.
+"""`zairyu-lint export` (registered in linter/cli.py): the upload file, written as the official 「申請情報一括登録ファイル出力」 does.
 
 - `export WORKBOOK [-o OUT.csv | -o DIR]`: check first; on errors print them (check's text format) and
   exit 1 without writing; else write the upload file (default: next to the workbook, under the name the
@@ -18,7 +18,9 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, cli_options
+from .config import parse_codes
+from .inputs import collect_inputs
 PROCEDURE_NAMES = {"henkou": "henkou", "変更": "henkou", "koushin": "koushin", "更新": "koushin",
                    "nintei": "nintei", "認定": "nintei"}
 
@@ -51,10 +53,6 @@ def export_one(path: Path, out, options, *, force: bool, ignore: tuple, procedur
         return None, r.findings[0].message
 
 
-def register(main: click.Group) -> None:
-    main.add_command(export)
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "output", type=click.Path(), default=None,
@@ -70,10 +68,8 @@ def register(main: click.Group) -> None:
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
     """チェックしてからアップロードファイル（申請情報一括登録ファイル）を出力します / check, then write the upload file."""
-    from .cli import _codes, collect_inputs
-    from .cli_review import _options
     from .report import FORMATS, _table
-    options = _options(on, lang, (), ())
+    options = cli_options(on=on, lang=lang)
     lang = options.lang
     en = lang == "en"
     if procedure is not None:
@@ -81,7 +77,7 @@ def export(paths, output, force, ignore, procedure, tversion, status, on, lang):
         if key is None:
             raise click.BadParameter(f"{procedure!r}: henkou/koushin/nintei (変更/更新/認定)", param_hint="--procedure")
         procedure = key
-    ignore = _codes(ignore) or options.ignore      # else the `ignore` of the settings file
+    ignore = parse_codes(ignore) or options.ignore      # else the `ignore` of the settings file
     folder_mode = len(paths) > 1 or Path(paths[0]).is_dir()
     files, skipped = collect_inputs(list(paths))
     files = [f for f in files if f.suffix.lower() in (".xlsx", ".xlsm")]

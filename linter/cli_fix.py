@@ -1,6 +1,6 @@
 """`zairyu-lint fix WORKBOOK -o OUT`: a copy with the mechanical mistakes corrected (linter.fixes).
 
-Registered on the main group by linter/cli.py. Safe fixes only unless --unsafe-fixes; --diff prints the
+Registered in linter/cli.py, with `write_fixed_copies` for `check --fix` / `--fix-only`. Safe fixes only unless --unsafe-fixes; --diff prints the
 changes and writes nothing. The input is never modified; the copy is written atomically and never over
 an existing file without --force.
 """
@@ -12,7 +12,9 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_CHANGES, EXIT_USAGE = 0, 1, 2
+from .cli_common import EXIT_OK, EXIT_USAGE, cli_options
+
+EXIT_CHANGES = 1
 
 
 def change_line(c, lang: str) -> str:
@@ -48,11 +50,10 @@ def diff_text(path: str, changes, lang: str) -> str:
 @click.option("--ignore", multiple=True, help="このコード（前方一致）の指摘は直さない / do not fix these codes")
 def fix(workbook, out, diff, unsafe_fixes, force, fmt, on, lang, select, ignore):
     """機械的な誤りを直したコピーを書きます / write a copy with the mechanical mistakes fixed."""
-    from .cli_review import _options
     from .fixes import fix_file
     from .reader import ReadError
     from .xlsx_package import OutputExists, PackageError
-    options = _options(on, lang, select, ignore)
+    options = cli_options(on=on, lang=lang, select=select, ignore=ignore)
     en = options.lang == "en"
     if not diff and not out:
         raise click.UsageError("give -o OUT (the fixed copy) or --diff (print the changes only)")
@@ -94,86 +95,36 @@ def fix(workbook, out, diff, unsafe_fixes, force, fmt, on, lang, select, ignore)
     sys.exit(EXIT_CHANGES if diff and run.applied else EXIT_OK)
 
 
-def register(main: click.Group) -> None:
-    main.add_command(fix)
-    _extend_check(main)
-
-
 def fixed_name(src: Path) -> Path:
     return src.with_name(f"{src.stem}_fixed{src.suffix}")
 
 
-def _extend_check(main: click.Group) -> None:
+def write_fixed_copies(files, options, *, unsafe: bool, force: bool, list_changes: bool) -> tuple[list[Path], int]:
     """`check --fix` / `--fix-only` (as ruff has them; the input is never modified, so the fixed workbook is a
-    copy next to it, NAME_fixed.EXT): --fix writes the copies and reports what is left in them; --fix-only
-    writes the copies and lists the changes only."""
-    check = main.commands.get("check")
-    if check is None or getattr(check, "_fix_extended", False):
-        return
-    from . import cli as C
-    original = check.callback
-    check.params.append(click.Option(["--fix"], is_flag=True, default=False,
-                                     help="直したコピー（NAME_fixed）を書き、その残りを報告 / write fixed copies (NAME_fixed), "
-                                          "report what is left"))
-    check.params.append(click.Option(["--fix-only"], is_flag=True, default=False,
-                                     help="直したコピーを書き、変更だけを表示 / write fixed copies, list the changes only"))
-    check.params.append(click.Option(["--unsafe-fixes"], is_flag=True, default=False,
-                                     help="--fix で要確認の修正も適用 / --fix: also apply the unsafe fixes"))
-    check.params.append(click.Option(["--no-show-fixes", "no_show_fixes"], is_flag=True, default=False,
-                                     help="直せる指摘を探さない（[*] なし、大量のファイルで速い） / do not look for fixes "
-                                          "(no [*] marks; faster on big folders)"))
-    if not any(p.name == "force" for p in check.params):
-        check.params.append(click.Option(["--force"], is_flag=True, default=False,
-                                         help="既存のファイルを上書き / overwrite existing outputs"))
-
-    def callback(fix=False, fix_only=False, unsafe_fixes=False, no_show_fixes=False, **kwargs):
-        if no_show_fixes and not (fix or fix_only):
-            # the options check builds (and sends to its worker processes) then carry fixes=False
-            import functools
-            saved = C.Options
-            C.Options = functools.partial(saved, fixes=False)
-            try:
-                return original(**kwargs)
-            finally:
-                C.Options = saved
-        if not (fix or fix_only):
-            return original(**kwargs)
-        from .cli_review import _options
-        from .fixes import fix_file
-        from .reader import ReadError
-        from .run import is_upload_file
-        from .xlsx_package import OutputExists, PackageError
-        options = _options(kwargs.get("on"), kwargs.get("lang"), kwargs.get("select"), kwargs.get("ignore"))
-        en = options.lang == "en"
-        files, skipped = C.collect_inputs(list(kwargs["paths"]))
-        checked, status = [], EXIT_OK
-        for f in files:
-            if is_upload_file(f) or f.stem.endswith("_fixed"):
-                checked.append(f)      # an upload file has no cells to fix; an earlier copy is not fixed again
-                continue
-            out = fixed_name(f)
-            try:
-                run = fix_file(f, out, options, unsafe=unsafe_fixes, force=kwargs.get("force", False))
-            except (ReadError, OutputExists, PackageError, OSError) as exc:
-                click.echo(f"{f}: {getattr(exc, 'reason_en' if en else 'reason_ja', None) or exc}", err=True)
-                status = EXIT_USAGE
-                checked.append(f)
-                continue
-            click.echo(f"{f} → {out}: " + (f"{len(run.applied)} change(s)" if en else f"{len(run.applied)} 件を修正"),
-                       err=not fix_only)
-            if fix_only:
-                for c in run.applied:
-                    click.echo(change_line(c, options.lang))
-            checked.append(out)
-        if fix_only:
-            sys.exit(status)
-        kwargs["paths"] = tuple(str(p) for p in checked)
+    copy next to it, NAME_fixed.EXT): write the copies; returns the files to check (each copy, or the file
+    itself when it cannot be fixed) and the exit status of the writing. list_changes: print every change."""
+    from .fixes import fix_file
+    from .reader import ReadError
+    from .run import is_upload_file
+    from .xlsx_package import OutputExists, PackageError
+    en = options.lang == "en"
+    checked, status = [], EXIT_OK
+    for f in files:
+        if is_upload_file(f) or f.stem.endswith("_fixed"):
+            checked.append(f)      # an upload file has no cells to fix; an earlier copy is not fixed again
+            continue
+        out = fixed_name(f)
         try:
-            original(**kwargs)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (EXIT_USAGE if exc.code else EXIT_OK)
-            sys.exit(max(code, status))
-        sys.exit(status)
-
-    check.callback = callback
-    check._fix_extended = True
+            run = fix_file(f, out, options, unsafe=unsafe, force=force)
+        except (ReadError, OutputExists, PackageError, OSError) as exc:
+            click.echo(f"{f}: {getattr(exc, 'reason_en' if en else 'reason_ja', None) or exc}", err=True)
+            status = EXIT_USAGE
+            checked.append(f)
+            continue
+        click.echo(f"{f} → {out}: " + (f"{len(run.applied)} change(s)" if en else f"{len(run.applied)} 件を修正"),
+                   err=not list_changes)
+        if list_changes:
+            for c in run.applied:
+                click.echo(change_line(c, options.lang))
+        checked.append(out)
+    return checked, status

@@ -1,43 +1,23 @@
-"""Sub-commands for review copies and splitting, and the upload-file / --annotate extensions of `check`.
-
-Registered on the main group by one line at the end of linter/cli.py:
-    from .cli_review import register as _register_review; _register_review(main)
+"""The commands for review copies and splitting: `annotate` and `split` (registered in linter/cli.py), and
+`write_review_copies`, which `check --annotate DIR` uses too.
 
 - `zairyu-lint annotate PATH... [-o OUT] [--force]` (+ check's --on/--lang/--select/--ignore): a review copy
   of each workbook (linter.annotate). One file: OUT is the copy's file name (default: <name>_checked.<ext>
   next to it); several files or a folder: OUT is a folder.
 - `zairyu-lint split FILE [--max 300] -o DIR [--force] [--export]`: workbooks of at most --max applicants
   (linter.split); with --export each part's upload file too (checked first, DIR/<part name>/SA_….csv).
-- `check` gains `--annotate DIR` (a review copy of every checked workbook in DIR; `--force` overwrites).
-  (check itself reads upload files through linter.run, which calls linter.upload.lint_upload.)
 Outputs are written atomically, never over the input, and never over an existing file without --force.
 """
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def _options(on, lang, select, ignore):
-    from .cli import ConfigError, _codes, find_settings
-    from .engine import Options
-    try:
-        settings, _ = find_settings()
-    except ConfigError as exc:
-        raise click.UsageError(str(exc))
-    lang = lang or settings.get("lang", "ja")
-    on_text = on or settings.get("on")
-    try:
-        on_date = dt.date.fromisoformat(str(on_text)) if on_text else dt.date.today()
-    except ValueError:
-        raise click.BadParameter(f"{on_text!r} is not a date YYYY-MM-DD", param_hint="--on")
-    return Options(on=on_date, lang=lang, select=_codes(select) or _codes(settings.get("select")),
-                   ignore=_codes(ignore) or _codes(settings.get("ignore")))
+from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, cli_options, common_options
+from .cli_export import export_one
+from .inputs import collect_inputs
 
 
 def lint_files(files: list[Path], options):
@@ -88,70 +68,15 @@ def write_review_copies(pairs, out_dir: Path | None, force: bool, options, singl
     return status
 
 
-def register(main: click.Group) -> None:
-    _extend_check(main)
-    main.add_command(annotate)
-    main.add_command(split)
-
-
-def _extend_check(main: click.Group) -> None:
-    check = main.commands.get("check")
-    if check is None or getattr(check, "_review_extended", False):
-        return
-    from . import cli as C
-    original = check.callback
-    check.params.append(click.Option(["--annotate", "annotate_dir"], type=click.Path(file_okay=False), default=None,
-                                     help="指摘したセルに色とメモを付けたコピーをこのフォルダに書く / write review copies to DIR"))
-    check.params.append(click.Option(["--force"], is_flag=True, default=False,
-                                     help="--annotate の既存ファイルを上書き / overwrite existing review copies"))
-
-    def callback(annotate_dir=None, force=False, **kwargs):
-        captured = []
-        saved_lint = C.lint_many
-
-        def lint_many(files, options, *args, **kw):
-            # only observes: check's own lint_many (linter.run, which also reads upload files) does the work
-            results = saved_lint(files, options, *args, **kw)
-            captured.append((list(files), options, results))
-            return results
-
-        if annotate_dir:
-            C.lint_many = lint_many
-        code = EXIT_OK
-        try:
-            original(**kwargs)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (EXIT_USAGE if exc.code else EXIT_OK)
-        finally:
-            C.lint_many = saved_lint
-        if annotate_dir and captured:
-            files, options, results = captured[0]
-            written = write_review_copies(list(zip(files, results)), Path(annotate_dir), force, options)
-            code = max(code, written)
-        sys.exit(code)
-
-    check.callback = callback
-    check._review_extended = True
-
-
-def _common_options(f):
-    f = click.option("--ignore", multiple=True, help="このコード（前方一致）を報告しない / do not report these codes")(f)
-    f = click.option("--select", multiple=True, help="このコード（前方一致）だけを報告 / report only these codes")(f)
-    f = click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")(f)
-    f = click.option("--on", "on", default=None, help="申請予定日 YYYY-MM-DD（既定: 今日） / filing date")(f)
-    return f
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "output", type=click.Path(), default=None,
               help="コピーの名前（複数ならフォルダ） / the copy's file name (a folder for several inputs)")
 @click.option("--force", is_flag=True, help="既存のファイルを上書き / overwrite an existing output")
-@_common_options
+@common_options
 def annotate(paths, output, force, on, lang, select, ignore):
     """指摘に色とメモを付けたブックのコピーと「チェック結果」シートを作ります / write review copies."""
-    from .cli import collect_inputs
-    options = _options(on, lang, select, ignore)
+    options = cli_options(on=on, lang=lang, select=select, ignore=ignore)
     files, skipped = collect_inputs(list(paths))
     for line in skipped:
         click.echo(line, err=True)
@@ -213,8 +138,7 @@ def split(file, max_rows, out_dir, force, export_parts, on, lang):
         click.echo(str(p))
     if not export_parts:
         sys.exit(EXIT_OK)
-    from .cli_export import export_one
-    options = _options(on, lang, (), ())
+    options = cli_options(on=on, lang=lang)
     status = EXIT_OK
     for p in parts:
         target = Path(out_dir) / p.stem

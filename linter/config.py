@@ -1,14 +1,56 @@
-"""Settings from `[tool.zairyu-lint]` in pyproject.toml or from zairyu-lint.toml, found upward from a folder."""
+"""Settings from `[tool.zairyu-lint]` in pyproject.toml or from zairyu-lint.toml, found upward from a folder,
+and `resolve_options`, which turns them plus the command line's (or a caller's) values into engine Options:
+the CLI, folder runs and the Excel add-in all go through it, so a setting means the same everywhere."""
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
+
+from .engine import Options
 
 KEYS = {"format", "on", "lang", "select", "ignore", "output", "jobs"}
 
 
 class ConfigError(ValueError):
     pass
+
+
+class BadDate(ValueError):
+    """The filing date (`on`) is not YYYY-MM-DD."""
+    def __init__(self, text):
+        super().__init__(f"{text!r} is not a date YYYY-MM-DD")
+        self.text = text
+
+
+def parse_codes(value) -> tuple[str, ...]:
+    """Rule codes from a string "ZL1,ZL2", a list of such strings, or nothing; upper-cased."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    return tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip())
+
+
+def resolve_options(*, start: Path | str | None = None, settings: dict | None = None, on=None, lang: str | None = None,
+                    select=None, ignore=None, **extra) -> Options:
+    """Options from the settings file found upward from `start` (default: the current folder; or the `settings`
+    already read), each overridden by a value given here (None / empty = not given). `on` is a date or
+    YYYY-MM-DD text (default: today). `extra` goes to Options as it is (e.g. fixes=False).
+    Raises ConfigError for an unreadable settings file and BadDate for a bad `on`."""
+    if settings is None:
+        settings, _ = find_settings(Path(start) if start is not None else None)
+    on = on or settings.get("on")
+    if isinstance(on, dt.date):
+        on_date = on
+    else:
+        try:
+            on_date = dt.date.fromisoformat(str(on)) if on else dt.date.today()
+        except ValueError:
+            raise BadDate(on) from None
+    return Options(on=on_date, lang=lang or settings.get("lang", "ja"),
+                   select=parse_codes(select) or parse_codes(settings.get("select")),
+                   ignore=parse_codes(ignore) or parse_codes(settings.get("ignore")), **extra)
 
 
 def find_settings(start: Path | None = None) -> tuple[dict, Path | None]:

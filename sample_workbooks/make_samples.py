@@ -1,6 +1,6 @@
 """Regenerate the sample workbooks in this folder: python sample_workbooks/make_samples.py [OUT_DIR]
 
-The files are made from the shipped snapshots by linter.samplegen (fictional applicants, fixed seed);
+The files are made from the shipped snapshots by devtools.samplegen (fictional applicants, fixed seed);
 they are never copies of an official workbook.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from linter.samplegen import SAMPLES, build_all  # noqa: E402
+from devtools.samplegen import SAMPLES, build_all  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

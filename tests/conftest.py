@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from schemas.snapshot import load_snapshot
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
 """The Excel add-in (xl_addin): highlight() on real xlwings Book/Sheet/Range objects, without Excel.
 
 (a) the remote engine: xw.Book(json=payload) with an Office.js-shaped payload; we assert the actions.
-(b) xl_addin.openpyxl_engine, registered in xw.engines: the painted workbook is saved and inspected.
+(b) devtools.openpyxl_engine, registered in xw.engines: the painted workbook is saved and inspected.
 Plus the .xlam build, install paths and a LibreOffice rendering.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ from conftest import SSW, golden_rows, official, require_tool
 from xl_addin import ERROR_FILL, RESULT_SHEET, WARNING_FILL, highlight
 from xl_addin import build as B
 from xl_addin.cli import addin
-from xl_addin.openpyxl_engine import TESTED_XLWINGS, officejs_payload, open_book
+from devtools.openpyxl_engine import TESTED_XLWINGS, officejs_payload, open_book
 from xl_addin.protection import ADMIN_ACCESS_PASSWORD, JS_REPROTECT, JS_UNPROTECT
 
 COMMON = "申請情報入力(在留資格変更許可申請)"
@@ -204,7 +204,7 @@ def test_protected_like_the_official_workbook(bad_book, tmp_path):
     before = {n: dict(wb[n].protection) for n in (COMMON, KUBUN)}
 
     seen = []
-    from xl_addin import openpyxl_engine as OE
+    from devtools import openpyxl_engine as OE
     orig = OE.Range.set_colors
 
     def spy(self, colors):
@@ -242,7 +242,7 @@ def test_300_applicants_500_findings_paints_in_bulk(make_workbook, monkeypatch):
     findings += [Finding("ZL210", "error", KUBUN, f"EK{8 + i}", 8 + i, "EK", "法人番号", "x") for i in range(50)]
     monkeypatch.setattr(H, "lint_workbook", lambda wb, opts: FileResult(wb.path, None, 300, findings))
     calls = []
-    from xl_addin import openpyxl_engine as OE
+    from devtools import openpyxl_engine as OE
     orig = OE.Range.set_colors
     monkeypatch.setattr(OE.Range, "set_colors", lambda self, c: (calls.append((self.sheet.name, self.shape)),
                                                                  orig(self, c))[1])
@@ -423,7 +423,7 @@ def test_render_painted_workbook(bad_book, tmp_path):
     (The result sheet, which has its own coloured column, is left out of the print.)"""
     require_tool("soffice")
     require_tool("pdftoppm")
-    from xl_addin.preview import preview_copy, render_png
+    from devtools.preview import preview_copy, render_png
     book = open_book(bad_book)
     highlight(book)
     painted = tmp_path / "painted.xlsx"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import xlwings as xw
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from upload_goldens import upload_goldens
 from xl_addin.exporting import JS_DOWNLOAD, export_upload
-from xl_addin.openpyxl_engine import officejs_payload, open_book
+from devtools.openpyxl_engine import officejs_payload, open_book
 from xl_addin.painting import RESULT_SHEET
 
 ON = dt.date(2026, 4, 15)

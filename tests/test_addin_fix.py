@@ -22,7 +22,7 @@ from linter.engine import lint_path
 from xl_addin import RESULT_SHEET
 from xl_addin import build as B
 from xl_addin.fixing import FIX_SHEET, decode, encode, fix_in_place, undo_fixes
-from xl_addin.openpyxl_engine import officejs_payload, open_book
+from devtools.openpyxl_engine import officejs_payload, open_book
 
 COMMON = "申請情報入力(在留資格変更許可申請)"
 KUBUN = "申請情報入力(区分V)"

@@ -84,7 +84,7 @@ def test_highlight_runs_with_calamine_processes_threads_and_file_reads_blocked(t
     except Exception as exc:  # noqa: BLE001
         pytest.skip(f"xlwings' remote engine is not available: {exc}")
     from linter.engine import Options, lint_path
-    from xl_addin.openpyxl_engine import officejs_payload
+    from devtools.openpyxl_engine import officejs_payload
     import datetime as dt
 
     payload = tmp_path / "payload.json"

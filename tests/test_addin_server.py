@@ -30,7 +30,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import SSW, golden_rows  # noqa: E402
 from xl_addin.cli import addin  # noqa: E402
-from xl_addin.openpyxl_engine import officejs_payload  # noqa: E402
+from devtools.openpyxl_engine import officejs_payload  # noqa: E402
 from xl_addin.protection import JS_REPROTECT, JS_REPROTECT_BOOK, JS_UNPROTECT, JS_UNPROTECT_BOOK  # noqa: E402
 from xl_addin.server import RIBBON_FUNCTION, SCRIPT_NAME, create_app  # noqa: E402
 
@@ -113,7 +113,7 @@ def test_taskpane_page_renders(client):
 
 def test_export_script_downloads_the_upload_file(client, tmp_path):
     import base64
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     from upload_goldens import upload_goldens
     from xl_addin.exporting import JS_DOWNLOAD
     from xl_addin.server import EXPORT_SCRIPT_NAME

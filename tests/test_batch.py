@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import SSW, golden_rows, snapshot
 from linter import run as run_mod
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.cli import collect_inputs, main
 from linter.engine import Options
 from linter.progress import Progress

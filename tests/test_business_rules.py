@@ -218,7 +218,7 @@ def batched(tmp_path_factory, procedure: str, cases: list) -> tuple:
             for sheet, lst in rows.items():
                 assert len(lst) == 2, (case[0], sheet)
                 merged.setdefault(sheet, []).extend(lst)
-        from linter.bare import write_bare_workbook
+        from devtools.bare import write_bare_workbook
         from conftest import SSW
         path = write_bare_workbook(snapshot(procedure), tmp_path_factory.mktemp("batch") / f"{procedure}.xlsx",
                                    merged, SSW)

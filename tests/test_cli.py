@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import linter.cli as cli
 from conftest import REPO, SSW, golden_rows, snapshot
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.cli import main
 from linter.engine import Options, lint_path
 

@@ -1,7 +1,7 @@
 """Each engine rule (ZL001-ZL010, ZL101-ZL108, ZL601-ZL604) fires on a real workbook, and does not fire
 on the same workbook without the fault.
 
-Workbooks are bare templates (linter.bare) built from the clean golden rows, which the official
+Workbooks are bare templates (devtools.bare) built from the clean golden rows, which the official
 checker accepts (tests/golden/henkou_v_clean.oracle.json), with one field changed.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.cli import main
 from linter.engine import Options
 from linter.export import build_lines, encode, export_workbook

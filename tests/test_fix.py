@@ -16,7 +16,7 @@ from linter.cli import main
 from linter.engine import Options, lint_path
 from linter.fixes import column_facts, fix_file, fold, to_full
 from linter.reader import read_workbook
-from linter.samplegen import SAMPLES
+from devtools.samplegen import SAMPLES
 from schemas.cells import cell_text, col_index
 from schemas.charclass import class_pattern
 from schemas.template_schema import sheet_plan
@@ -336,7 +336,7 @@ def _quiet_cells(proc: str, name: str) -> set[tuple[str, str]]:
     """Cells with a finding in the clean workbook at PROP_ON (e.g. ZL502 on an expiry date): not damaged, since
     a damaged value can hide such a finding and its fix would then bring it back."""
     import tempfile
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     with tempfile.TemporaryDirectory() as d:
         p = write_bare_workbook(snapshot(proc), Path(d) / "clean.xlsx", golden_rows(name), SSW)
         return {(f.sheet, f.cell) for f in lint_path(p, Options(on=PROP_ON)).findings}

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SSW, golden_rows, require_module, snapshot
-from linter.bare import write_bare_workbook
+from devtools.bare import write_bare_workbook
 from linter.cli import main
 from linter.findings import FileResult, Finding
 from linter.report import CSV_COLUMNS, to_github

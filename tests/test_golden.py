@@ -76,7 +76,7 @@ ROUTES = ("official", "bare")
 def linted(tmp_path_factory):
     """(name, route) -> FileResult, each fixture linted once per route and module."""
     from conftest import cells_of, fill_official, official, snapshot
-    from linter.bare import write_bare_workbook
+    from devtools.bare import write_bare_workbook
     cache = {}
 
     def get(name: str, route: str = "bare"):

@@ -1,6 +1,6 @@
 """Bad, big and hostile inputs (issue 6): each gets its named finding, nothing crashes, hangs or writes.
 
-Inputs are made here from bare workbooks (linter.bare) and byte/XML surgery on them; the official
+Inputs are made here from bare workbooks (devtools.bare) and byte/XML surgery on them; the official
 workbooks are only read. The CLI is run once on a folder holding all of them.
 """
 from __future__ import annotations

@@ -146,7 +146,7 @@ def test_row_findings_use_excel_row_form(over_300, tmp_path):
     (s,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "ZL005"]
     assert s["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == ref
     # the add-in's result sheet links the row the same way
-    from xl_addin.openpyxl_engine import open_book
+    from devtools.openpyxl_engine import open_book
     from xl_addin import highlight
     book = open_book(OVER_300)
     highlight(book, on=OPTIONS.on, alert=False)

@@ -1,4 +1,4 @@
-"""The bundled sample workbooks (sample_workbooks/, made by linter.samplegen)."""
+"""The bundled sample workbooks (sample_workbooks/, made by devtools.samplegen)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from linter.engine import Options, lint_path
-from linter.samplegen import (SAMPLES, build_all, corporate_number, corporate_number_ok, koushin_rows,
+from devtools.samplegen import (SAMPLES, build_all, corporate_number, corporate_number_ok, koushin_rows,
                               make_people)
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,6 +1,8 @@
-"""`zairyu-lint addin ...`: build and install the Excel add-in (registered in linter.cli with main.add_command(addin))."""
+"""`zairyu-lint addin ...`: build and install the Excel add-in. Declared in pyproject.toml under the entry-point
+group `zairyu_lint.commands`, which linter.cli reads (linter itself never imports xl_addin)."""
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -24,6 +26,9 @@ def build(out_dir, name):
     `xlwings quickstart NAME --addin --ribbon`."""
     if not name.isidentifier():
         raise click.BadParameter("must be a Python module name (letters, digits, _)", param_hint="--name")
+    if importlib.util.find_spec("xlwings") is None:     # xlwings is the extra [addin], not needed to lint
+        raise click.ClickException("xlwings がありません / xlwings is not installed: "
+                                   "pip install \"zairyu-lint[addin]\"")
     try:
         xlam = build_addin(out_dir, name)
     except RuntimeError as err:

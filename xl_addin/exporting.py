@@ -22,6 +22,7 @@ from linter.identify import identify
 from linter.findings import Finding
 from schemas.upload_layout import NoLayout, layout_for
 
+from .options import book_options
 from .painting import TITLE, Summary, highlight
 from .reading import read_book
 
@@ -44,10 +45,13 @@ def _refuse(summary: ExportSummary, book, text: str, alert: bool) -> ExportSumma
     return summary
 
 
-def export_upload(book, lang: str = "ja", on: dt.date | None = None, alert: bool = True) -> ExportSummary:
-    """Check `book` (any xlwings Book), paint the findings, and write its upload file when it has no error."""
+def export_upload(book, lang: str | None = None, on: dt.date | None = None, alert: bool = True) -> ExportSummary:
+    """Check `book` (any xlwings Book), paint the findings, and write its upload file when it has no error.
+    The settings file's select/ignore apply as in `zairyu-lint export` (xl_addin.options)."""
+    options = book_options(book, alert=alert, lang=lang, on=on)
+    lang = options.lang
     en = lang == "en"
-    check = highlight(book, lang=lang, on=on, alert=False)
+    check = highlight(book, alert=False, options=options)
     out = ExportSummary(check)
     errors = check.result.count("error")
     if errors:

@@ -16,6 +16,7 @@ import datetime as dt
 from linter.engine import Options
 from linter.fixes import fix_workbook, old_text
 
+from .options import book_options
 from .painting import RESULT_SHEET, highlight
 from .protection import ProtectionError, book_unprotected, unprotected
 from .reading import read_book
@@ -59,15 +60,12 @@ def decode(text):
     return None
 
 
-def _options(lang: str, on) -> Options:
-    return Options(on=on or dt.date.today(), lang=lang)
-
-
-def planned(book, lang: str = "ja", on: dt.date | None = None) -> list:
-    """The safe changes for the open book (nothing written)."""
+def planned(book, lang: str | None = None, on: dt.date | None = None, *, options: Options | None = None) -> list:
+    """The safe changes for the open book (nothing written); select/ignore of the settings file apply."""
+    options = options or book_options(book, alert=False, lang=lang, on=on)
     data = read_book(book)
     data.sheet_names = [n for n in data.sheet_names if n not in (RESULT_SHEET, FIX_SHEET)]
-    _, changes = fix_workbook(data, _options(lang, on), unsafe=False)
+    _, changes = fix_workbook(data, options, unsafe=False)
     return [c for c in changes if c.safe]
 
 
@@ -75,14 +73,17 @@ def _is_remote(book) -> bool:
     return book.app.engine.name == "remote"
 
 
-def fix_in_place(book, lang: str = "ja", on: dt.date | None = None, confirmed: bool = False, alert: bool = True) -> int:
+def fix_in_place(book, lang: str | None = None, on: dt.date | None = None, confirmed: bool = False,
+                 alert: bool = True) -> int:
     """「修正」: returns the number of cells changed (0 when cancelled or nothing to fix).
 
     On the desktop the confirmation is a modal OK/Cancel box. Excel on the web cannot wait for an answer: the
     box calls back CONFIRM_CALLBACK, which runs the script again with confirmed=True.
     """
+    options = book_options(book, alert=alert, lang=lang, on=on)
+    lang = options.lang
     en = lang == "en"
-    changes = planned(book, lang, on)
+    changes = planned(book, options=options)
     if not changes:
         if alert:
             book.app.alert("Nothing to fix automatically." if en else "自動で直せる項目はありません。", title=TITLE)
@@ -115,7 +116,7 @@ def fix_in_place(book, lang: str = "ja", on: dt.date | None = None, confirmed: b
         except ProtectionError:
             continue
     _record(book, done, formats, lang)
-    highlight(book, lang=lang, on=on, alert=False)
+    highlight(book, alert=False, options=options)
     if alert:
         book.app.alert(f"{len(done)} cell(s) fixed and checked again. 「元に戻す」 restores them." if en else
                        f"{len(done)} 件のセルを修正し、もう一度チェックしました。「元に戻す」で修正前に戻せます。", title=TITLE)
@@ -161,8 +162,10 @@ def _record(book, changes, formats, lang: str) -> None:
         rng.value = rows
 
 
-def undo_fixes(book, lang: str = "ja", on: dt.date | None = None, alert: bool = True) -> tuple[int, list[str]]:
+def undo_fixes(book, lang: str | None = None, on: dt.date | None = None, alert: bool = True) -> tuple[int, list[str]]:
     """「元に戻す」: restore the recorded old values (latest first); returns (restored, cells left as they are)."""
+    options = book_options(book, alert=alert, lang=lang, on=on)
+    lang = options.lang
     en = lang == "en"
     if FIX_SHEET not in [s.name for s in book.sheets]:
         if alert:
@@ -204,7 +207,7 @@ def undo_fixes(book, lang: str = "ja", on: dt.date | None = None, alert: bool = 
     with book_unprotected(book):
         for i, text in states:
             log.range((2 + i, COL_STATE + 1)).value = text
-    highlight(book, lang=lang, on=on, alert=False)
+    highlight(book, alert=False, options=options)
     if alert:
         msg = (f"{restored} cell(s) restored and checked again." if en else
                f"{restored} 件のセルを修正前に戻し、もう一度チェックしました。")

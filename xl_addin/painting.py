@@ -29,6 +29,7 @@ from linter.findings import FileResult, Finding
 from schemas.cells import col_index, col_letter
 from schemas.snapshot import FIRST_ROW, LAST_ROW
 
+from .options import book_options
 from .protection import JS_RECORD_FILLS, JS_WRITE_FILLS, ProtectionError, book_unprotected, unprotected
 from .reading import read_book
 
@@ -74,9 +75,15 @@ class Summary:
     message: str = ""
 
 
-def highlight(book, lang: str = "ja", on: dt.date | None = None, alert: bool = True) -> Summary:
-    """Check `book` (any xlwings Book) and mark its findings; returns what was done."""
-    options = Options(on=on or dt.date.today(), lang=lang)
+def highlight(book, lang: str | None = None, on: dt.date | None = None, alert: bool = True, *,
+              select=None, ignore=None, options: Options | None = None) -> Summary:
+    """Check `book` (any xlwings Book) and mark its findings; returns what was done.
+
+    lang/on/select/ignore override the settings file found upward from the book's folder (xl_addin.options);
+    `options` (already resolved by the caller) replaces all of them."""
+    if options is None:
+        options = book_options(book, alert=alert, lang=lang, on=on, select=select, ignore=ignore)
+    lang = options.lang
     sheet_names = [s.name for s in book.sheets]
     data = read_book(book)
     data.sheet_names = [n for n in data.sheet_names if n != RESULT_SHEET]

@@ -6,7 +6,7 @@ xlwings has no protection API, so this speaks to each engine's native object:
   * remote (Office.js): two JavaScript functions of the add-in's task pane, called through
     xlwings' runMacro action (see templates/server/zairyu.js); they remember the protection
     options client-side and put them back
-  * openpyxl (the test engine in xl_addin.openpyxl_engine): the openpyxl worksheet
+  * openpyxl (the test engine in devtools.openpyxl_engine): the openpyxl worksheet
 """
 from __future__ import annotations
 

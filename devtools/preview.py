@@ -1,6 +1,6 @@
 """Render a (painted) workbook to PNG with LibreOffice, to look at the colours and the result sheet.
 
-    python -m xl_addin.preview painted.xlsx OUTDIR
+    python -m devtools.preview painted.xlsx OUTDIR
 
 Runs `soffice --headless --convert-to pdf` then `pdftoppm -png`; returns the PNG paths (one per page).
 """

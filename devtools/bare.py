@@ -11,7 +11,7 @@ import openpyxl
 from openpyxl.styles import PatternFill
 
 from schemas.cells import col_index
-from .atomic import atomic_output
+from linter.atomic import atomic_output
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, SIMULTANEOUS_SHEET, Snapshot
 
 TEXT_FORMAT = "@"

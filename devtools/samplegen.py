@@ -2,10 +2,10 @@
 
 Everything here is invented (names, numbers, companies); values are drawn from the snapshot's code
 lists so that a clean sample passes the column table. Nothing is copied from an official workbook:
-the files are written by linter.bare.write_bare_workbook. Output is deterministic (fixed seed, fixed
+the files are written by devtools.bare.write_bare_workbook. Output is deterministic (fixed seed, fixed
 workbook properties and zip timestamps), so regenerating gives byte-identical files.
 
-    from linter.samplegen import build_all
+    from devtools.samplegen import build_all
     build_all("sample_workbooks")
 """
 from __future__ import annotations

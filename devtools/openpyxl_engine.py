@@ -487,7 +487,7 @@ engine = Engine()
 def register() -> xw.main.Engine:
     """Add the engine to xw.engines once (it never becomes the active engine)."""
     if xw.__version__ != TESTED_XLWINGS:
-        raise RuntimeError(f"xl_addin.openpyxl_engine is written for xlwings {TESTED_XLWINGS}, not {xw.__version__}")
+        raise RuntimeError(f"devtools.openpyxl_engine is written for xlwings {TESTED_XLWINGS}, not {xw.__version__}")
     if ENGINE_NAME not in xw.engines.engines_by_name:
         xw.engines.add(xw.main.Engine(impl=engine))
     return xw.engines[ENGINE_NAME]
