@@ -67,10 +67,10 @@ def internal_error(path: str, detail: str, options: Options) -> FileResult:
 def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
     rule = R.get(getattr(err, "code", "ZL001"))
     en = options.lang == "en"
-    msg = rule.message(options.lang, reason=err.reason_en if en else err.reason_ja,
-                       hint=err.hint_en if en else err.hint_ja)
+    params = {"reason": err.reason_en if en else err.reason_ja, "hint": err.hint_en if en else err.hint_ja}
     return FileResult(path=path, template=None, applicants=0, unreadable=True,
-                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None,
+                                        rule.message(options.lang, **params), params=params)])
 
 
 def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResult:
@@ -153,7 +153,7 @@ class _Context:
         rule = R.get(code)
         cell = f"{col}{row}" if col and row else None
         self.findings.append(Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
-                                     rule.message(self.lang, **params)))
+                                     rule.message(self.lang, **params), params=params))
 
     def label(self, sheet: str, col: str) -> str:
         return self.snap.headers.get(sheet, {}).get(col, col)

@@ -26,7 +26,8 @@ class Identity:
 
 
 def _file_finding(rule, lang, **params) -> Finding:
-    return Finding(rule.code, rule.severity, None, None, None, None, None, rule.message(lang, **params))
+    return Finding(rule.code, rule.severity, None, None, None, None, None, rule.message(lang, **params),
+                   params=params)
 
 
 def _header_score(snap: Snapshot, wb: WorkbookData) -> int:
