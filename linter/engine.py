@@ -10,6 +10,7 @@ import numpy as np
 import pandera.pandas as pa
 
 from schemas import rules as R
+from schemas.model import WorkbookModel
 from schemas.cells import cell_text, col_index, col_letter, expand_cols
 from schemas.charclass import class_pattern, describe
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
@@ -194,6 +195,8 @@ class _Context:
         rows = np.array(self.applicant_rows, dtype=np.int64)
         for s, g in grids.items():
             self.inputs[s] = self.sheet_input(g, rows)
+        # the workbook model every rule family reads (built once; the same dicts as this run's)
+        self.model = WorkbookModel(self.snap, self.status, self.options, self.applicant_rows, self.inputs)
         for s in grids:
             if s in shifted:
                 continue   # cell checks on shifted columns would only repeat ZL004 in other words
@@ -239,12 +242,32 @@ class _Context:
                 self.add("ZL108", sheet, int(inp.rows[i]), col, label, label=label, reason=reason)
 
     def run_business_rules(self):
-        """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business."""
-        try:
-            from schemas.business import run as run_business
-        except ImportError:
-            return
-        run_business(self)
+        """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business.
+
+        They read the workbook model and return violations; the fee estimate and the identity keys are
+        extracted from the same applicant frame."""
+        from schemas.business import extract, run as run_business
+        listed = {(f.sheet, f.cell) for f in self.findings if f.rule in ("ZL105", "ZL106")}
+        out = run_business(self.model, listed)
+        for v in out.violations:
+            try:
+                self.add(v.code, v.sheet, v.row, v.col, v.label, **v.params)
+            except (KeyError, IndexError, ValueError):   # a parameter the message cannot take: as before, skipped
+                pass
+        self.report_broken(out.broken)
+        if out.frame is not None:
+            self.keys, self.fees = extract(out.frame)
+
+    def report_broken(self, broken: dict[str, str]) -> None:
+        """ZL033 once for each check that raised: this file is then not fully checked, never a silent pass."""
+        en = self.lang == "en"
+        for code, detail in sorted(broken.items()):
+            self.add("ZL033", None, None, None, None,
+                     reason=(f"check {code}: {detail}" if en else f"{code} の検査: {detail}"),
+                     hint=("That check did not run, so this file is not fully checked; the other checks ran. "
+                           "Please report this with the file if you can." if en else
+                           "この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                           "可能であればファイルを添えて報告してください。"))
 
     def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
         """ZL004: row-5 labels must sit where the snapshot has them (one finding per sheet)."""

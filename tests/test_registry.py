@@ -98,3 +98,25 @@ def test_findings_carry_their_parameters_and_render_in_either_language():
             assert f.location in ("cell", "row", "sheet", "file")
             seen.add(f.rule)
     assert len(seen) >= 10
+
+
+def test_rule_families_never_call_into_the_engine():
+    # the applicant-frame rules read the workbook model and return violations; no engine context, no findings
+    for path in (REPO / "schemas").rglob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        assert "ctx.add" not in src and "ctx.fees" not in src and "ctx.keys" not in src, path
+        assert not re.search(r"^\s*(from|import) linter\b", src, re.M), path
+
+
+def test_a_raising_applicant_check_is_zl033_for_that_file(monkeypatch):
+    import datetime as dt
+    from linter.engine import Options, lint_path
+    from schemas.business import formats
+
+    def boom(*_a, **_k):
+        raise RuntimeError("synthetic failure")
+    monkeypatch.setattr(formats, "email_ok", boom)
+    book = next((REPO / "sample_workbooks").glob("*mistakes*.xlsx"))
+    res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    got = [f for f in res.findings if f.rule == "ZL033"]
+    assert len(got) == 1 and "ZL207" in got[0].message and "synthetic failure" in got[0].message

@@ -22,7 +22,7 @@ def _order(code, F, later, earlier, parse=ymd):
 
 
 def _not_future(F: Frame, key: str, parse) -> pd.Series:
-    on = F.ctx.options.on
+    on = F.model.options.on
     if parse is ym:
         return F.s(key).map(lambda t: (ym(t) is None) or ym(t) <= (on.year, on.month))
     return F.s(key).map(lambda t: (parse(t) is None) or parse(t) <= on)
@@ -125,7 +125,7 @@ def checks(F: Frame) -> list[BCheck]:
     past += [(k, ym) for k in F.locs if k.startswith("job_in") or k.startswith("job_out")]
     for key, parse in past:
         out.append(BCheck("ZL303", key, lambda F, k=key, p=parse: _not_future(F, k, p),
-                          lambda F, i: {"on": F.ctx.options.on.isoformat()}))
+                          lambda F, i: {"on": F.model.options.on.isoformat()}))
     # 同時申請 common items = main sheet
     for sim_key, main_key in SIM_PAIRS:
         if not F.has(main_key):

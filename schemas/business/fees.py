@@ -30,7 +30,7 @@ def table_for(on: dt.date) -> dict | None:
 
 
 def estimate(F: Frame) -> dict | None:
-    table = table_for(F.ctx.options.on)
+    table = table_for(F.model.options.on)
     if table is None:
         return None
     fees = table["fees"]

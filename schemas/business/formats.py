@@ -64,7 +64,7 @@ def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
     from .frame import norm
     out, seen = [], set()
     for f in F.snap.fields:
-        if f.sheet not in F.ctx.inputs or (f.sheet, f.col) in seen:
+        if f.sheet not in F.model.inputs or (f.sheet, f.col) in seen:
             continue
         label = norm(F.snap.headers.get(f.sheet, {}).get(f.col, "") or f.label)
         if f.date_regex:
@@ -135,7 +135,7 @@ def char_problems(text: str) -> tuple[str, str, str]:
 def text_fields(F: Frame) -> list[tuple[str, str, object]]:
     """Free-text columns of the checked sheets holding any non-ASCII character: (sheet, col, class pattern)."""
     out = []
-    for sheet, inp in F.ctx.inputs.items():
+    for sheet, inp in F.model.inputs.items():
         for col, vals in inp.text.items():
             f = F.snap.field_at(sheet, col)
             if f is not None and f.code_list:
@@ -150,11 +150,11 @@ def cell_frame(F: Frame) -> pd.DataFrame:
     """Long form for the per-cell format rules: one row per non-empty (applicant, date or text field)."""
     recs = []
     for sheet, col, digits, birth, checked in date_fields(F):
-        for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
+        for i, v in enumerate(F.model.inputs[sheet].col(col)):
             if v:
                 recs.append((sheet, col, i, str(v).strip(), "date", digits, birth, None, checked))
     for sheet, col, pat in text_fields(F):
-        for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
+        for i, v in enumerate(F.model.inputs[sheet].col(col)):
             if isinstance(v, str) and not v.isascii():
                 recs.append((sheet, col, i, v, "text", 0, False, pat, True))
     return pd.DataFrame(recs, columns=["sheet", "col", "i", "value", "kind", "digits", "birth", "pat", "checked"])
@@ -202,7 +202,7 @@ def checks(F: Frame) -> list[BCheck]:
     for key in ("name", "sim_name"):
         out.append(BCheck("ZL206", key, lambda F, k=key: ~F.filled(k) | (F.s(k).str.match(NAME_RE) & (F.s(k).str.len() <= 104))))
     for key in ("email", "notify_email"):
-        out.append(BCheck("ZL207", key, lambda F, k=key: F.s(k).map(email_ok), lambda F, i, k=key: {"reason": email_reason(F.v(k, i), F.ctx.lang)}))
+        out.append(BCheck("ZL207", key, lambda F, k=key: F.s(k).map(email_ok), lambda F, i, k=key: {"reason": email_reason(F.v(k, i), F.model.lang)}))
     out.append(BCheck("ZL208", "notify_email", _reuse_ok,
                       lambda F, i: {"count": int((F.s("notify_email").str.lower() == F.v("notify_email", i).lower()).sum())}))
     free = freemail_domains()
