@@ -7,7 +7,6 @@ from . import BCheck
 from schemas.cells import col_index
 from .frame import Frame, norm, to_int, ym, ymd
 
-YES = "有 Yes"
 
 
 def _le(F: Frame, a: str, b: str, parse=ymd) -> pd.Series:
@@ -29,7 +28,8 @@ def _not_future(F: Frame, key: str, parse) -> pd.Series:
 
 
 def sim_active(F: Frame) -> pd.Series:
-    return (F.s("sim_reentry") == YES) | (F.s("sim_extra") == YES) | (F.s("sim_cert") == YES)
+    yes = F.snap.yes   # the 有 label: a template fact
+    return (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
 
 
 SIM_PAIRS = [("sim_nationality", "nationality"), ("sim_birth", "birth"), ("sim_name", "name"), ("sim_sex", "sex"),
@@ -136,7 +136,7 @@ def checks(F: Frame) -> list[BCheck]:
                                                     "other_value": F.v(b, i)}))
     # 再入国 = 有 -> 受領方法 = 窓口
     out.append(BCheck("ZL305", "receipt",
-                      lambda F: (F.s("sim_reentry") != YES) | ~F.filled("receipt") | F.s("receipt").str.startswith("窓口"),
+                      lambda F: (F.s("sim_reentry") != F.snap.yes) | ~F.filled("receipt") | F.s("receipt").str.startswith("窓口"),
                       lambda F, i: {"other": f"{F.locs['sim_reentry'].sheet}!{F.where('sim_reentry', i)}"
                                     if F.has("sim_reentry") else ""}))
     # duplicates in the file

@@ -50,33 +50,25 @@ def real_date_ok(text: str, digits: int, birth: bool, format_checked: bool = Tru
     return ymd(t) is not None
 
 
-DATE8_LABEL = re.compile(r"(生年月日|年月日|有効期限|満了日|\(始期\)|\(終期\))$")
-DATE6_LABEL = re.compile(r"年月$")
 
 
 def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
     """(sheet, col, 8 or 6 digits, is a birth date) for every date field of the checked sheets.
 
-    A date field is one with a 日付出力 pattern in 列項目TBL (区分 sheets), or a half-width-digit field
-    whose row-5 label names a date (生年月日, …年月日, 有効期限, 満了日, (始期)/(終期), …年月) — the common
-    and 同時申請 sheets have no 日付出力 patterns.
+    Which fields are dates is a fact of the snapshot (schemas.importer.template_facts: a 日付出力 pattern in
+    列項目TBL, or a half-width-digit field whose row-5 label names a date).
     """
     from .frame import norm
     out, seen = [], set()
     for f in F.snap.fields:
         if f.sheet not in F.model.inputs or (f.sheet, f.col) in seen:
             continue
+        digits = F.snap.date_digits(f.sheet, f.col)
+        if not digits:
+            continue
+        if not f.date_regex and (f.code_list or list(f.classes) not in ([], ["半角数字"])):
+            continue   # another field of the same cell that is no date
         label = norm(F.snap.headers.get(f.sheet, {}).get(f.col, "") or f.label)
-        if f.date_regex:
-            digits = 8 if f.date_regex.count(r"\d{") >= 3 else 6
-        elif f.code_list or list(f.classes) not in ([], ["半角数字"]):
-            continue
-        elif DATE8_LABEL.search(label):
-            digits = 8
-        elif DATE6_LABEL.search(label):
-            digits = 6
-        else:
-            continue
         if not f.date_regex and f.length and f.length < digits:
             continue   # the year-only twin of a month field (職歴 入社年月 when the month is unknown: 4 digits)
         seen.add((f.sheet, f.col))
