@@ -102,9 +102,12 @@ def load_fields(F: Frame) -> None:
 
 def all_checks(F: Frame) -> list[BCheck]:
     from . import contradictions, filing, formats, ssw
+    from schemas import rules as R
     out = formats.checks(F) + contradictions.checks(F) + filing.checks(F)
     if F.model.status is not None and F.model.status.label.startswith("特定技能"):
         out += ssw.checks(F)
+    for r in R.checks_on("applicant-frame"):   # rules that are one unit: declaration and check in one module
+        out += r.check(F)
     return [c for c in out if F.has(c.target)]
 
 

@@ -9,7 +9,7 @@ docs/rules.md (schemas.rules.docs) are generated from this registry, so they can
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 # the data a rule's check runs on
@@ -85,6 +85,9 @@ class Rule:
     params: tuple[str, ...] = ()  # the message parameters every finding of this rule carries
     fix_ja: str = ""             # what `zairyu-lint fix` does for it ("" = no mechanical fix)
     fix_en: str = ""
+    # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
+    # frame, check(F) -> [schemas.business.BCheck]; the engine finds it through the registry
+    check: object = field(default=None, compare=False, repr=False)
 
     def fix(self, lang: str = "ja") -> str:
         return self.fix_en if lang == "en" else self.fix_ja
@@ -115,7 +118,7 @@ def template_fields(template: str) -> list[str]:
 
 def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], message: tuple[str, str],
          explain: tuple[str, str], source: Source | None = None, on: str = "", by: str = "",
-         params: tuple[str, ...] | None = None, fix: tuple[str, str] | None = None) -> Rule:
+         params: tuple[str, ...] | None = None, fix: tuple[str, str] | None = None, check=None) -> Rule:
     assert severity in SEVERITIES, severity
     assert code not in RULES, f"duplicate rule code {code}"
     if source is not None:
@@ -130,7 +133,7 @@ def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], messa
     assert used == set(params), f"{code}: declared parameters {sorted(params)} but the messages use {sorted(used)}"
     r = Rule(code, name, severity, summary[0], summary[1], message[0], message[1],
              explain[0].strip(), explain[1].strip(), source, on, by, tuple(params),
-             *((fix[0], fix[1]) if fix else ("", "")))
+             *((fix[0], fix[1]) if fix else ("", "")), check)
     RULES[code] = r
     return r
 
@@ -149,11 +152,23 @@ FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robus
             "contradiction_rules", "ssw_rules", "filing_rules")
 
 
+def rule_modules() -> list[str]:
+    """The family modules, then every one-rule module (zlNNN_name.py) of this package."""
+    from pathlib import Path
+    units = sorted(p.stem for p in Path(__file__).parent.glob("zl[0-9][0-9][0-9]_*.py"))
+    return list(FAMILIES) + units
+
+
 def _load() -> None:
-    # importing the family modules registers their rules; a missing module is an ImportError, never a quiet skip
+    # importing the rule modules registers their rules; a missing module is an ImportError, never a quiet skip
     import importlib
-    for name in FAMILIES:
+    for name in rule_modules():
         importlib.import_module(f"{__name__}.{name}")
+
+
+def checks_on(kind: str) -> list[Rule]:
+    """The rules whose own module registered a check on this kind of data (DATA_KINDS)."""
+    return [r for r in all_rules() if r.on == kind and r.check is not None]
 
 
 def matches(code: str, patterns: list[str] | tuple[str, ...]) -> bool:
