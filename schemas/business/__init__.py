@@ -66,7 +66,6 @@ def load_fields(F: Frame) -> None:
         ("pay", "特定技能雇用契約(4)月額報酬", "exact"),
         ("pay_jp", "特定技能雇用契約(4)同等の業務に従事する日本人の月額報酬", "exact"),
         ("pay_equal", "報酬の額が日本人が従事する場合の報酬の額と同等以上であることの有無", "suffix"),
-        ("hours_equal", "所定労働時間が通常の労働者の所定労働時間と同等であることの有無", "suffix"),
         ("support_choice", "特定技能1号での在留を希望し登録支援機関に", "prefix"),
         ("rso_name", "登録支援機関(1)氏名又は名称", "exact"),
         ("rso_number", "登録支援機関(6)登録番号", "exact"),

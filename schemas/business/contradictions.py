@@ -148,7 +148,6 @@ def checks(F: Frame) -> list[BCheck]:
     # pay
     out.append(BCheck("ZL309", "pay", _pay_ok, lambda F, i: {"jp": F.v("pay_jp", i), "other": F.where("pay_jp", i)}))
     out.append(BCheck("ZL310", "pay_equal", lambda F: ~F.s("pay_equal").str.startswith("無")))
-    out.append(BCheck("ZL311", "hours_equal", lambda F: ~F.s("hours_equal").str.startswith("無")))
     return out
 
 

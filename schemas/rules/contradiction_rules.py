@@ -191,25 +191,6 @@ Fix: check the contract and choose the right answer.
      source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
                    "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
-rule("ZL311", "hours-not-equal", "warning",
-    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value'),
-     summary=("所定労働時間が通常の労働者と同等ではないとしています", "Working hours declared not equal to regular workers'"),
-     message=("{label}が「{value}」です。特定技能はフルタイムの雇用が基準です。",
-              "{label} is 「{value}」; 特定技能 requires full-time employment."),
-     explain=(f"""
-何を調べるか: 「所定労働時間が通常の労働者の所定労働時間と同等であることの有無」が「無」か。
-なぜ問題か: 所定労働時間が通常の労働者と同等（フルタイム）であることが基準です（{_TR} §9c）。
-例: 「無 No」。
-直し方: 契約内容を確認してください。
-""", f"""
-What it checks: the 'working hours equal to regular workers' answer is 無.
-Why: full-time employment is a standard ({_TR} §9c).
-Example: 「無 No」.
-Fix: check the contract.
-"""),
-     source=cited("特定技能基準省令 第1条（所定労働時間が通常の労働者の所定労働時間と同等）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
-                   "the 特定技能 standards ordinance, art. 1 (working hours equal to regular workers') (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
-
 rule("ZL312", "duplicate-across-files", "warning",
     on="run", by="linter.crossfile", params=('value', 'other_file', 'other'),
      summary=("同じ在留カード番号・旅券番号が別のファイルにもあります", "Same card or passport number in another file"),
