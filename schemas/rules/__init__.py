@@ -159,11 +159,19 @@ def rule_modules() -> list[str]:
     return list(FAMILIES) + units
 
 
+_LOADED: list[tuple[str, ...]] = []   # the module list last loaded completely
+
+
 def _load() -> None:
-    # importing the rule modules registers their rules; a missing module is an ImportError, never a quiet skip
+    # importing the rule modules registers their rules; a missing module is an ImportError, never a quiet skip.
+    # Called on every look-up: once all modules are in, only FAMILIES is compared (no file-system scan).
     import importlib
-    for name in rule_modules():
+    if _LOADED and _LOADED[0][: len(FAMILIES)] == FAMILIES:
+        return
+    names = rule_modules()
+    for name in names:
         importlib.import_module(f"{__name__}.{name}")
+    _LOADED[:] = [tuple(names)]
 
 
 def checks_on(kind: str) -> list[Rule]:
