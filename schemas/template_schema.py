@@ -274,8 +274,8 @@ CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "length": "
 
 def utf16_len(values) -> np.ndarray:
     # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
-    return np.fromiter((len(v.encode("utf-16-le", "surrogatepass")) // 2 for v in values), dtype=np.int64,
-                       count=len(values))
+    return np.fromiter((len(v) if v.isascii() else len(v.encode("utf-16-le", "surrogatepass")) // 2 for v in values),
+                       dtype=np.int64, count=len(values))
 
 
 def _checked(df: pd.DataFrame) -> pd.Series:

@@ -153,19 +153,23 @@ def cell_frame(F: Frame) -> pd.DataFrame:
 
 
 def _problems(df: pd.DataFrame, n: int) -> pd.Series:
+    # columns as lists: iterating a pandas column cell by cell costs more than the check itself
     return pd.Series([_allowed(char_problems(v)[n], p) if k == "text" else ""
-                      for v, k, p in zip(df["value"], df["kind"], df["pat"])], index=df.index, dtype=object)
+                      for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
+                     index=df.index, dtype=object)
 
 
 def _hankana(df: pd.DataFrame) -> pd.Series:
     return pd.Series([char_problems(v)[2] if k == "text" and p is None else ""
-                      for v, k, p in zip(df["value"], df["kind"], df["pat"])], index=df.index, dtype=object)
+                      for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
+                     index=df.index, dtype=object)
 
 
 # code -> (vectorised check over the cell frame, message params of one failing cell)
 CELL_CHECKS = {
     "ZL201": (lambda df: pd.Series([k != "date" or real_date_ok(v, d, b, c) for v, k, d, b, c in
-                                    zip(df["value"], df["kind"], df["digits"], df["birth"], df["checked"])],
+                                    zip(df["value"].tolist(), df["kind"].tolist(), df["digits"].tolist(),
+                                        df["birth"].tolist(), df["checked"].tolist())],
                                    index=df.index),
               lambda rec, lang: {"expected": _date_hint(rec["digits"], rec["birth"], lang)}),
     "ZL213": (lambda df: _problems(df, 0) == "",
