@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandera.pandas as pa
 
 from schemas import rules as R
 from schemas.model import WorkbookModel
@@ -15,7 +14,7 @@ from schemas.cells import cell_text, col_index, col_letter, expand_cols
 from schemas.charclass import class_pattern, describe
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
-    KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, sheet_plan, sheet_schema,
+    KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, cell_failures, sheet_plan,
 )
 from .findings import Finding, FileResult, Template
 from .identify import Identity, identify
@@ -347,17 +346,11 @@ class _Context:
         cells = build_cells(self.snap, self.status, sheet, self.inputs)
         if cells.empty:
             return
-        schema = sheet_schema(self.snap, self.status.label if self.status else None, sheet)
-        try:
-            schema.validate(cells, lazy=True)
+        status_label = self.status.label if self.status else None
+        # a structural failure (column or dtype) means the cells table itself is wrong: it raises, never hidden
+        pairs = cell_failures(self.snap, status_label, sheet, cells)
+        if not pairs:
             return
-        except pa.errors.SchemaErrors as err:
-            fc = err.failure_cases
-        if not fc["check"].astype(str).str.startswith("ZL").all():
-            # a structural failure (column or dtype) means the cells table itself is wrong: never hide it
-            raise RuntimeError(f"cell table of {sheet} does not match its schema: {fc.head(3).to_dict('records')}")
-        fc = fc[fc["index"].notna()]
-        pairs = sorted({(str(c), int(i)) for c, i in zip(fc["check"], fc["index"])}, key=lambda p: (p[1], p[0]))
         plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)
         not_applicable: dict[tuple[int, str], list] = {}
         for code, idx in pairs:

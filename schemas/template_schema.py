@@ -414,6 +414,30 @@ def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets:
 
 
 @lru_cache(maxsize=64)
+def sheet_structure(snap: Snapshot, status_label: str | None, sheet: str) -> pa.DataFrameSchema:
+    """The columns and dtypes of the cell table alone (its declared checks run in cell_failures)."""
+    return pa.DataFrameSchema(columns=sheet_schema(snap, status_label, sheet).columns, name=sheet)
+
+
+def cell_failures(snap: Snapshot, status_label: str | None, sheet: str, cells: pd.DataFrame) -> list[tuple[str, int]]:
+    """The executor of a sheet's declared schema: (rule code, cell-table index) of every failing cell, by index.
+
+    The structure (columns, dtypes) is validated by pandera; a wrong structure raises (never hidden). The
+    checks, plain functions over the whole table, then run directly: pandera's lazy failure-case table
+    cost more than the checks themselves.
+    """
+    sheet_structure(snap, status_label, sheet).validate(cells)
+    out = []
+    for chk in sheet_schema(snap, status_label, sheet).checks:
+        ok = chk._check_fn(cells)
+        ok = np.asarray(ok.to_numpy() if isinstance(ok, pd.Series) else ok)
+        if ok.shape != (len(cells),):
+            raise RuntimeError(f"check {chk.name} of {sheet} gave {ok.shape}, not one result per cell")
+        out.extend((str(chk.name), int(i)) for i in cells.index[~ok.astype(bool)])
+    return sorted(out, key=lambda p: (p[1], p[0]))
+
+
+@lru_cache(maxsize=64)
 def sheet_schema(snap: Snapshot, status_label: str | None, sheet: str) -> pa.DataFrameSchema:
     """The pandera schema of one input sheet for one status (cached: built once per process)."""
     plan = sheet_plan(snap, status_label, sheet)
