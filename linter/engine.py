@@ -146,6 +146,7 @@ class _Context:
         self.inputs: dict[str, SheetInput] = {}
         self.fees: dict | None = None        # set by the fee estimate (schemas.business)
         self.keys: dict = {}                 # identity keys per row, for duplicates across files
+        self.broken: dict[str, str] = {}     # checks that raised: code -> what (reported once each as ZL033)
 
     # -- helpers ---------------------------------------------------------------------------
     def add(self, code: str, sheet=None, row=None, col=None, field_label=None, /, **params):
@@ -206,6 +207,7 @@ class _Context:
                 self.check_status_hidden_data(s)
         if not shifted:
             self.run_business_rules()
+        self.report_broken(self.broken)
 
     def check_unselected_sheets(self):
         """ZL009: data on a 区分 sheet the selected status does not use (the tool exports only its own)."""
@@ -253,7 +255,8 @@ class _Context:
                 self.add(v.code, v.sheet, v.row, v.col, v.label, **v.params)
             except (KeyError, IndexError, ValueError):   # a parameter the message cannot take: as before, skipped
                 pass
-        self.report_broken(out.broken)
+        for code, detail in out.broken.items():
+            self.broken.setdefault(code, detail)
         if out.frame is not None:
             self.keys, self.fees = extract(out.frame)
 
@@ -348,7 +351,8 @@ class _Context:
             return
         status_label = self.status.label if self.status else None
         # a structural failure (column or dtype) means the cells table itself is wrong: it raises, never hidden
-        pairs = cell_failures(self.snap, status_label, sheet, cells)
+        # a check that raised goes to self.broken (ZL033 for this file, once); the other checks still count
+        pairs = cell_failures(self.snap, status_label, sheet, cells, self.broken)
         if not pairs:
             return
         plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)

@@ -419,20 +419,28 @@ def sheet_structure(snap: Snapshot, status_label: str | None, sheet: str) -> pa.
     return pa.DataFrameSchema(columns=sheet_schema(snap, status_label, sheet).columns, name=sheet)
 
 
-def cell_failures(snap: Snapshot, status_label: str | None, sheet: str, cells: pd.DataFrame) -> list[tuple[str, int]]:
+def cell_failures(snap: Snapshot, status_label: str | None, sheet: str, cells: pd.DataFrame,
+                  broken: dict[str, str] | None = None) -> list[tuple[str, int]]:
     """The executor of a sheet's declared schema: (rule code, cell-table index) of every failing cell, by index.
 
     The structure (columns, dtypes) is validated by pandera; a wrong structure raises (never hidden). The
     checks, plain functions over the whole table, then run directly: pandera's lazy failure-case table
-    cost more than the checks themselves.
+    cost more than the checks themselves. A check that raises is put in `broken` (code -> what it raised;
+    the engine reports it as ZL033) and the other checks still run; without `broken` it raises.
     """
     sheet_structure(snap, status_label, sheet).validate(cells)
     out = []
     for chk in sheet_schema(snap, status_label, sheet).checks:
-        ok = chk._check_fn(cells)
-        ok = np.asarray(ok.to_numpy() if isinstance(ok, pd.Series) else ok)
-        if ok.shape != (len(cells),):
-            raise RuntimeError(f"check {chk.name} of {sheet} gave {ok.shape}, not one result per cell")
+        try:
+            ok = chk._check_fn(cells)
+            ok = np.asarray(ok.to_numpy() if isinstance(ok, pd.Series) else ok)
+            if ok.shape != (len(cells),):
+                raise RuntimeError(f"gave {ok.shape}, not one result per cell")
+        except Exception as exc:
+            if broken is None:
+                raise
+            broken.setdefault(str(chk.name), f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+            continue
         out.extend((str(chk.name), int(i)) for i in cells.index[~ok.astype(bool)])
     return sorted(out, key=lambda p: (p[1], p[0]))
 

@@ -120,3 +120,27 @@ def test_a_raising_applicant_check_is_zl033_for_that_file(monkeypatch):
     res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
     got = [f for f in res.findings if f.rule == "ZL033"]
     assert len(got) == 1 and "ZL207" in got[0].message and "synthetic failure" in got[0].message
+
+
+def test_a_raising_cell_table_check_is_zl033_and_the_others_still_run(monkeypatch):
+    import datetime as dt
+    import pandera.pandas as pa
+    from linter.engine import Options, lint_path
+    from schemas import template_schema as TS
+    book = next((REPO / "sample_workbooks").glob("*mistakes*.xlsx"))
+    before = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    real = TS.sheet_schema
+
+    def boom(df):
+        raise RuntimeError("synthetic failure")
+
+    def with_a_broken_check(*args):
+        schema = real(*args)
+        return pa.DataFrameSchema(columns=schema.columns, checks=[pa.Check(boom, name="ZL103")] + schema.checks)
+    monkeypatch.setattr(TS, "sheet_schema", with_a_broken_check)
+    res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    got = [f for f in res.findings if f.rule == "ZL033"]
+    assert len(got) == 1 and "ZL103" in got[0].message and "synthetic failure" in got[0].message
+    assert got[0].severity == "error" and not res.unreadable
+    # every other finding is still there
+    assert [f for f in res.findings if f.rule != "ZL033"] == before.findings
