@@ -312,18 +312,19 @@ def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_
             *([f'<row r="2">{inline_string_cell("A2", people)}</row>'] if people else []),
             '<row r="3">' + "".join(inline_string_cell(f"{col_name(i + 1)}3", h) for i, h in enumerate(head)) + "</row>"]
     links = []
-    for i, f in enumerate(result.findings):
+    from .flatten import excel_place, rows as flat_rows
+    for i, f in enumerate(flat_rows([result], lang)):
         r = 4 + i
-        sev = f.severity if en else SEVERITY_JA.get(f.severity, f.severity)
-        where = f.cell or (f"{f.row}:{f.row}" if f.row else "")   # a whole row in Excel's row form
-        vals = [sev, f.rule, f.sheet or "", where, f.field or "", f.message]
+        sev = f["severity"] if en else SEVERITY_JA.get(f["severity"], f["severity"])
+        where = excel_place(f)   # the cell, or a whole row in Excel's row form
+        vals = [sev, f["rule"], f["sheet"] or "", where, f["field"] or "", f["message"]]
         cells = []
         for j, v in enumerate(vals):
-            style = styles.variant(0, f.severity) if j == 0 else None
+            style = styles.variant(0, f["severity"]) if j == 0 else None
             cells.append(inline_string_cell(f"{col_name(j + 1)}{r}", v, style))
         rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-        if f.sheet and f.sheet in sheet_names and where:
-            loc = "'" + f.sheet.replace("'", "''") + "'!" + where
+        if f["sheet"] and f["sheet"] in sheet_names and where:
+            loc = "'" + f["sheet"].replace("'", "''") + "'!" + where
             links.append(f'<hyperlink ref="D{r}" location={quoteattr(loc)} display={quoteattr(where)}/>')
     if not result.findings:
         rows.append('<row r="4">' + inline_string_cell("A4", "OK" if en else "問題は見つかりませんでした") + "</row>")
@@ -345,7 +346,7 @@ def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_
 
 def note_text(findings: list[Finding], lang: str) -> str:
     en = lang == "en"
-    return "\n".join(f"[{f.severity if en else SEVERITY_JA.get(f.severity, f.severity)}] {f.rule} {f.message}"
+    return "\n".join(f"[{f.severity if en else SEVERITY_JA.get(f.severity, f.severity)}] {f.rule} {f.text(lang)}"
                      for f in findings)
 
 

@@ -154,8 +154,13 @@ def check(paths, fmt, on, lang, select, ignore, output, jobs, quiet, statistics,
 
 @main.command("rules")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
-def list_rules(lang):
+@click.option("--markdown", is_flag=True, help="docs/rules.md の内容を出力 / print the docs/rules.md page")
+def list_rules(lang, markdown):
     """すべてのルールを一覧します / list every rule."""
+    if markdown:
+        from schemas.rules.docs import markdown as rules_markdown
+        click.echo(rules_markdown(), nl=False)
+        return
     for r in R.all_rules():
         click.echo(f"{r.code}  {r.severity:<7}  {r.source_kind:<13}  {r.name:<36}  {r.summary(lang)}")
 

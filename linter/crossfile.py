@@ -49,8 +49,8 @@ def _one_file(res: FileResult, seen: dict, options) -> None:
                     label = place[3] if len(place) > 3 else None
                     col = cell[: len(cell) - len(str(row))]
                     shown = value.replace("|", " / ")
-                    msg = rule.message(options.lang, value=shown, other_file=Path(first[0]).name,
-                                       other=f"{first[1]}!{first[2]}")
-                    new.append(Finding(rule.code, rule.severity, sheet, cell, row, col, label, msg))
+                    params = {"value": shown, "other_file": Path(first[0]).name, "other": f"{first[1]}!{first[2]}"}
+                    new.append(Finding(rule.code, rule.severity, sheet, cell, row, col, label,
+                                       rule.message(options.lang, **params), params=params))
         if new:
             res.findings.extend(new)

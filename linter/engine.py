@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandera.pandas as pa
 
 from schemas import rules as R
+from schemas.model import WorkbookModel
 from schemas.cells import cell_text, col_index, col_letter, expand_cols
 from schemas.charclass import class_pattern, describe
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
-    KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, sheet_plan, sheet_schema,
+    KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, cell_failures, sheet_plan,
 )
 from .findings import Finding, FileResult, Template
 from .identify import Identity, identify
@@ -67,10 +67,10 @@ def internal_error(path: str, detail: str, options: Options) -> FileResult:
 def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
     rule = R.get(getattr(err, "code", "ZL001"))
     en = options.lang == "en"
-    msg = rule.message(options.lang, reason=err.reason_en if en else err.reason_ja,
-                       hint=err.hint_en if en else err.hint_ja)
+    params = {"reason": err.reason_en if en else err.reason_ja, "hint": err.hint_en if en else err.hint_ja}
     return FileResult(path=path, template=None, applicants=0, unreadable=True,
-                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None, msg)])
+                      findings=[Finding(rule.code, rule.severity, None, None, None, None, None,
+                                        rule.message(options.lang, **params), params=params)])
 
 
 def lint_workbook(wb: WorkbookData, options: Options | None = None) -> FileResult:
@@ -146,6 +146,7 @@ class _Context:
         self.inputs: dict[str, SheetInput] = {}
         self.fees: dict | None = None        # set by the fee estimate (schemas.business)
         self.keys: dict = {}                 # identity keys per row, for duplicates across files
+        self.broken: dict[str, str] = {}     # checks that raised: code -> what (reported once each as ZL033)
 
     # -- helpers ---------------------------------------------------------------------------
     def add(self, code: str, sheet=None, row=None, col=None, field_label=None, /, **params):
@@ -153,7 +154,7 @@ class _Context:
         rule = R.get(code)
         cell = f"{col}{row}" if col and row else None
         self.findings.append(Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
-                                     rule.message(self.lang, **params)))
+                                     rule.message(self.lang, **params), params=params))
 
     def label(self, sheet: str, col: str) -> str:
         return self.snap.headers.get(sheet, {}).get(col, col)
@@ -194,6 +195,8 @@ class _Context:
         rows = np.array(self.applicant_rows, dtype=np.int64)
         for s, g in grids.items():
             self.inputs[s] = self.sheet_input(g, rows)
+        # the workbook model every rule family reads (built once; the same dicts as this run's)
+        self.model = WorkbookModel(self.snap, self.status, self.options, self.applicant_rows, self.inputs)
         for s in grids:
             if s in shifted:
                 continue   # cell checks on shifted columns would only repeat ZL004 in other words
@@ -204,6 +207,7 @@ class _Context:
                 self.check_status_hidden_data(s)
         if not shifted:
             self.run_business_rules()
+        self.report_broken(self.broken)
 
     def check_unselected_sheets(self):
         """ZL009: data on a 区分 sheet the selected status does not use (the tool exports only its own)."""
@@ -239,12 +243,33 @@ class _Context:
                 self.add("ZL108", sheet, int(inp.rows[i]), col, label, label=label, reason=reason)
 
     def run_business_rules(self):
-        """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business."""
-        try:
-            from schemas.business import run as run_business
-        except ImportError:
-            return
-        run_business(self)
+        """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business.
+
+        They read the workbook model and return violations; the fee estimate and the identity keys are
+        extracted from the same applicant frame."""
+        from schemas.business import extract, run as run_business
+        listed = {(f.sheet, f.cell) for f in self.findings if f.rule in ("ZL105", "ZL106")}
+        out = run_business(self.model, listed)
+        for v in out.violations:
+            try:
+                self.add(v.code, v.sheet, v.row, v.col, v.label, **v.params)
+            except (KeyError, IndexError, ValueError):   # a parameter the message cannot take: as before, skipped
+                pass
+        for code, detail in out.broken.items():
+            self.broken.setdefault(code, detail)
+        if out.frame is not None:
+            self.keys, self.fees = extract(out.frame)
+
+    def report_broken(self, broken: dict[str, str]) -> None:
+        """ZL033 once for each check that raised: this file is then not fully checked, never a silent pass."""
+        en = self.lang == "en"
+        for code, detail in sorted(broken.items()):
+            self.add("ZL033", None, None, None, None,
+                     reason=(f"check {code}: {detail}" if en else f"{code} の検査: {detail}"),
+                     hint=("That check did not run, so this file is not fully checked; the other checks ran. "
+                           "Please report this with the file if you can." if en else
+                           "この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                           "可能であればファイルを添えて報告してください。"))
 
     def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
         """ZL004: row-5 labels must sit where the snapshot has them (one finding per sheet)."""
@@ -324,17 +349,12 @@ class _Context:
         cells = build_cells(self.snap, self.status, sheet, self.inputs)
         if cells.empty:
             return
-        schema = sheet_schema(self.snap, self.status.label if self.status else None, sheet)
-        try:
-            schema.validate(cells, lazy=True)
+        status_label = self.status.label if self.status else None
+        # a structural failure (column or dtype) means the cells table itself is wrong: it raises, never hidden
+        # a check that raised goes to self.broken (ZL033 for this file, once); the other checks still count
+        pairs = cell_failures(self.snap, status_label, sheet, cells, self.broken)
+        if not pairs:
             return
-        except pa.errors.SchemaErrors as err:
-            fc = err.failure_cases
-        if not fc["check"].astype(str).str.startswith("ZL").all():
-            # a structural failure (column or dtype) means the cells table itself is wrong: never hide it
-            raise RuntimeError(f"cell table of {sheet} does not match its schema: {fc.head(3).to_dict('records')}")
-        fc = fc[fc["index"].notna()]
-        pairs = sorted({(str(c), int(i)) for c, i in zip(fc["check"], fc["index"])}, key=lambda p: (p[1], p[0]))
         plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)
         not_applicable: dict[tuple[int, str], list] = {}
         for code, idx in pairs:

@@ -1,7 +1,10 @@
 """Findings and per-file results (the JSON contract of conventions.md, version 1)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+
+JSON_KEYS = ("rule", "severity", "sheet", "cell", "row", "column", "field", "message")
 
 
 @dataclass
@@ -15,6 +18,28 @@ class Finding:
     field: str | None
     message: str
     fix: object = field(default=None, compare=False)   # linter.fixes.Fix when a fix resolves this finding
+    # the rule's message parameters: `text(lang)` renders the message from rule + params where it is shown
+    # (reporters, painter, review copy); None when the message was composed outside the rule's template
+    params: dict | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def location(self) -> str:
+        """The kind of place: 'cell', 'row', 'sheet', 'line' (an upload file's line) or 'file'."""
+        if self.sheet is None:
+            return "line" if getattr(self, "line", None) else "file"
+        if self.cell:
+            return "cell"
+        return "row" if self.row else "sheet"
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang`, rendered from the rule and its parameters (the stored message otherwise)."""
+        if lang is None or self.params is None:
+            return self.message
+        from schemas import rules as R
+        try:
+            return R.get(self.rule).message(lang, **self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
 
     def ref(self) -> str | None:
         """Excel's reference: 'Sheet!CD8', 'Sheet!308:308' for a whole row, 'Sheet', or None (the file)."""
@@ -27,9 +52,8 @@ class Finding:
         return self.sheet
 
     def to_json(self) -> dict:
-        out = asdict(self)
+        out = {k: getattr(self, k) for k in JSON_KEYS}
         out["ref"] = self.ref()
-        out.pop("fix")
         if self.fix is not None:
             out["fix"] = self.fix.to_json()
         return out

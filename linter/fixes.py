@@ -150,7 +150,6 @@ class Column:
 
 def column_facts(ctx) -> dict[tuple[str, str], Column]:
     """(sheet, column letter) -> Column, for the single-cell fields of the checked sheets."""
-    from schemas.business.formats import DATE6_LABEL, DATE8_LABEL
     from schemas.business.frame import norm
     snap = ctx.snap
     out = {}
@@ -162,15 +161,9 @@ def column_facts(ctx) -> dict[tuple[str, str], Column]:
             classes = tuple(f.classes)
             c = Column(f, header, classes)
             digits_only = classes == ("半角数字",)
-            if f.date_regex:
-                c.date_digits = 8 if f.date_regex.count(r"\d{") >= 3 else 6
-            elif not f.code_list and classes in ((), ("半角数字",)):
-                if DATE8_LABEL.search(header):
-                    c.date_digits = 8
-                elif DATE6_LABEL.search(header):
-                    c.date_digits = 6
+            c.date_digits = snap.date_digits(sheet, f.col)   # a template fact (schema import)
             c.name = (header.endswith("氏名") and classes == ()) or set(classes) == {"半角スペース", "半角英大文字"}
-            c.phone = digits_only and "電話" in header
+            c.phone = digits_only and snap.is_phone(sheet, f.col)
             c.hyphen_free = digits_only and ("郵便番号" in header or "法人番号" in header)
             out[(sheet, f.col)] = c
     return out

@@ -14,7 +14,6 @@ from .findings import Finding
 from .workbook import WorkbookData
 
 MENU = "メニュー"
-MENU_STATUS_CELL = (15, 3)   # D15: 在留資格 (VBA INPUT_PTN_1_RNG)
 
 
 @dataclass
@@ -26,7 +25,8 @@ class Identity:
 
 
 def _file_finding(rule, lang, **params) -> Finding:
-    return Finding(rule.code, rule.severity, None, None, None, None, None, rule.message(lang, **params))
+    return Finding(rule.code, rule.severity, None, None, None, None, None, rule.message(lang, **params),
+                   params=params)
 
 
 def _header_score(snap: Snapshot, wb: WorkbookData) -> int:
@@ -81,7 +81,7 @@ def identify(wb: WorkbookData, lang: str = "ja") -> Identity | Finding:
 
 def _status(snap: Snapshot, wb: WorkbookData, menu, findings: list[Finding], lang: str) -> Status | None:
     if menu is not None:
-        chosen = cell_text(menu.value(*MENU_STATUS_CELL)).strip()
+        chosen = cell_text(menu.value(*snap.menu_status_cell())).strip()   # a template fact (D15)
         st = snap.status_by_label(chosen)
         if st is not None and st.sheet in wb.sheet_names:
             return st

@@ -65,8 +65,8 @@ def to_json(results: list[FileResult], statistics: bool = False, skipped: int | 
 
 def to_json_lines(results: list[FileResult], lang: str = "ja", **_) -> str:
     """One JSON object per finding, with the file's path first; nothing else."""
-    lines = [json.dumps({"path": r.path, **f.to_json()}, ensure_ascii=False)
-             for r in results for f in r.findings]
+    from .flatten import rows
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows(results, lang)]
     return "".join(line + "\n" for line in lines)
 
 
@@ -160,7 +160,7 @@ def to_text(results: list[FileResult], lang: str = "ja", statistics: bool = Fals
                 lines.append(f"  {sheet}")
             for f in group:
                 mark = " [*]" if f.fix is not None and f.fix.safe else ""   # fixable by `fix` (ruff's marker)
-                lines.append(f"    {where(f)}  {f.rule}{mark}  {f.severity}  {f.message}")
+                lines.append(f"    {where(f)}  {f.rule}{mark}  {f.severity}  {f.text(lang)}")
         if not r.findings:
             lines.append("  OK" if en else "  問題は見つかりませんでした")
     if len(results) > 1:
@@ -256,7 +256,7 @@ def to_sarif_doc(results: list[FileResult], lang: str = "ja") -> dict:
             if logical:
                 loc["logicalLocations"] = logical
             item = {"ruleId": f.rule, "level": SARIF_LEVEL.get(f.severity, "warning"),
-                    "message": {"text": f.message}, "locations": [loc]}
+                    "message": {"text": f.text(lang)}, "locations": [loc]}
             if f.rule in index:
                 item["ruleIndex"] = index[f.rule]
             props = {k: v for k, v in (("sheet", f.sheet), ("cell", f.cell), ("row", f.row),
@@ -312,7 +312,7 @@ def to_github(results: list[FileResult], lang: str = "ja", github_limit: int = G
     for r in results:
         for f in r.findings[:github_limit]:
             loc = where(f)
-            text = f"{loc} {f.message}" if loc != "-" else f.message
+            text = f"{loc} {f.text(lang)}" if loc != "-" else f.text(lang)
             lines.append(f"::{GITHUB_LEVEL.get(f.severity, 'warning')} file={_gh_prop(r.path)},"
                          f"title={_gh_prop(f.rule)}::{_gh_data(text)}")
         left = len(r.findings) - github_limit
@@ -333,21 +333,23 @@ def to_junit(results: list[FileResult], lang: str = "ja", **_) -> str:
     """One testsuite per file; one testcase per finding (error -> <failure>, an unreadable file ->
     <error>, warning/info -> a passing testcase with the message in <system-out>), or one passing
     testcase for a clean file."""
+    from .flatten import rows
     root = ET.Element("testsuites", name="zairyu-lint")
     total = fails = errs = 0
     for r in results:
         suite = ET.SubElement(root, "testsuite", name=r.path)
         cases = failures = errors = 0
-        for f in r.findings:
+        for f, row in zip(r.findings, rows([r], lang)):
             cases += 1
-            case = ET.SubElement(suite, "testcase", classname=r.path, name=f"{f.rule} {where(f)}")
-            detail = f"{f.rule} {f.severity} {where(f)}" + (f" [{f.field}]" if f.field else "") + f"\n{f.message}"
-            if f.severity == "error" and r.unreadable:
+            case = ET.SubElement(suite, "testcase", classname=r.path, name=f"{row['rule']} {where(f)}")
+            detail = (f"{row['rule']} {row['severity']} {where(f)}" + (f" [{row['field']}]" if row["field"] else "")
+                      + f"\n{row['message']}")
+            if row["severity"] == "error" and r.unreadable:
                 errors += 1
-                ET.SubElement(case, "error", message=f.message, type=f.rule).text = detail
-            elif f.severity == "error":
+                ET.SubElement(case, "error", message=row["message"], type=row["rule"]).text = detail
+            elif row["severity"] == "error":
                 failures += 1
-                ET.SubElement(case, "failure", message=f.message, type=f.rule).text = detail
+                ET.SubElement(case, "failure", message=row["message"], type=row["rule"]).text = detail
             else:
                 ET.SubElement(case, "system-out").text = detail
         if not r.findings:
@@ -371,10 +373,9 @@ def to_csv(results: list[FileResult], lang: str = "ja", **_) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    for r in results:
-        for f in r.findings:
-            w.writerow([r.path, f.rule, f.severity, f.sheet or "", f.cell or "", f.row if f.row is not None else "",
-                        f.column or "", f.field or "", f.message])
+    from .flatten import rows
+    for row in rows(results, lang):
+        w.writerow(["" if row.get(k) is None else row[k] for k in CSV_COLUMNS])
     return buf.getvalue()
 
 

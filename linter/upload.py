@@ -60,7 +60,9 @@ class UploadFinding(Finding):
     template_column: str | None = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out.pop("params", None)   # the message parameters are not part of the JSON contract
+        return out
 
 
 # --- reading the bytes --------------------------------------------------------------------
@@ -287,8 +289,10 @@ class _LineMapper:
 def _rule_finding(code: str, lang: str, line: int | None = None, csv_column: int | None = None,
                   csv_header: str | None = None, field: str | None = None, **params) -> UploadFinding:
     rule = R.get(code)
+    params = dict(params, line=line)
     return UploadFinding(rule.code, rule.severity, None, None, line, csv_header, field,
-                         rule.message(lang, line=line, **params), line=line, csv_column=csv_column, csv_header=csv_header)
+                         rule.message(lang, **params), params=params, line=line, csv_column=csv_column,
+                         csv_header=csv_header)
 
 
 def _where(lang: str, line: int, col: int | None, header: str | None) -> str:

@@ -156,9 +156,89 @@ def import_workbook(path: str | Path) -> Snapshot:
 
     # the 認定 workbook never makes 同時申請 visible (its VBA line is commented out), so it is not checked
     vba_shows_simultaneous = procedure != "nintei"
+    facts = template_facts(_rows(wb, "メニュー", 30), fields, headers, lists,
+                           _rows(wb, SIMULTANEOUS_SHEET, LABEL_ROW) if SIMULTANEOUS_SHEET in sheet_names else [])
     return Snapshot(
         procedure=procedure, version=version, banner=banner_text, common_sheet=common,
         simultaneous_checked=vba_shows_simultaneous and SIMULTANEOUS_SHEET in sheet_names,
         statuses=statuses, fields=fields, headers=headers, lists=lists,
-        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(), facts=facts,
     )
+
+
+# --- template facts: what rules need beyond the column table, read from the workbook's own layout ------
+MENU_STATUS_LABEL = "在留資格"                       # the menu's label left of the status drop-down (VBA INPUT_PTN_1_RNG)
+SIM_FLAG_LABEL = "同時申請種別選択"                     # 列項目TBL's label of the kind flags (B–D)
+SIM_HEADING_ROW = 3                                  # 同時申請: the block headings (共通項目 / 再入国許可申請 / …)
+# a half-width-digit field whose row-5 label names a date (the common and 同時申請 sheets have no 日付出力 pattern)
+DATE8_LABEL = re.compile(r"(生年月日|年月日|有効期限|満了日|\(始期\)|\(終期\))$")
+DATE6_LABEL = re.compile(r"年月$")
+
+
+def _norm(label: str) -> str:
+    import unicodedata
+    return re.sub(r"[\s\u3000]+", "", unicodedata.normalize("NFKC", label or ""))
+
+
+def template_facts(menu_rows: list[list], fields: list[Field], headers: dict[str, dict[str, str]],
+                   lists: dict[str, CodeList], sim_rows: list[list]) -> dict:
+    """Facts of the template layout: the menu's status cell, the 有/無 labels, the 同時申請 blocks,
+    the date fields (8 or 6 digits) and the telephone / postal-code fields. Rules read these from the
+    snapshot instead of repeating column letters and label patterns."""
+    facts: dict = {}
+    for r, row in enumerate(menu_rows, start=1):
+        for c, v in enumerate(row):
+            if cell_text(v).strip() == MENU_STATUS_LABEL and "menu_status_cell" not in facts:
+                facts["menu_status_cell"] = f"{col_letter(c + 1)}{r}"   # the drop-down right of its label
+    # 有/無: the labels of a yes/no code list (the 同時申請 kind flags, 在留カードの有無, …)
+    for cl in lists.values():
+        labels = [it[0] for it in cl.items]
+        yes = [x for x in labels if re.fullmatch(r"有\s*Yes", x)]
+        no = [x for x in labels if re.fullmatch(r"無\s*No", x)]
+        if yes and no:
+            facts["yes"], facts["no"] = yes[0], no[0]
+            break
+    # 同時申請: the kind flags are the 同時申請種別選択 fields (row 5 names the kind); each kind's block starts
+    # at its heading on row 3 and runs to the next kind's heading; the common block runs before the first
+    if sim_rows and len(sim_rows) >= LABEL_ROW:
+        heads = [(c + 1, _norm(cell_text(v))) for c, v in enumerate(sim_rows[SIM_HEADING_ROW - 1])
+                 if c > 0 and cell_text(v).strip()]
+        labels = sim_rows[LABEL_ROW - 1]
+        starts = []
+        for f in fields:
+            if f.sheet != SIMULTANEOUS_SHEET or _norm(f.label) != SIM_FLAG_LABEL or len(f.cols) != 1:
+                continue
+            flag_label = _norm(cell_text(labels[col_index(f.cols[0])])) if col_index(f.cols[0]) < len(labels) else ""
+            first = next((c for c, name in heads if name and flag_label.startswith(name)), None)
+            if first is not None:
+                starts.append((first, f.cols[0]))
+        starts.sort()
+        if starts:
+            blocks = [{"flag": None, "first": 2, "last": starts[0][0] - 1}]   # column B onwards: the common items
+            for i, (first, flag) in enumerate(starts):
+                blocks.append({"flag": flag, "first": first, "last": starts[i + 1][0] - 1 if i + 1 < len(starts) else None})
+            facts["simultaneous_blocks"] = blocks
+    # date fields, telephone numbers and postal codes, by sheet and column
+    dates: dict[str, dict[str, int]] = {}
+    phones: dict[str, list[str]] = {}
+    postal: dict[str, list[str]] = {}
+    for f in fields:
+        if len(f.cols) != 1:
+            continue
+        col = f.cols[0]
+        header = _norm(headers.get(f.sheet, {}).get(col, "") or f.label)
+        digits = 0
+        if f.date_regex:
+            digits = 8 if f.date_regex.count(r"\d{") >= 3 else 6
+        elif not f.code_list and list(f.classes) in ([], ["半角数字"]):
+            digits = 8 if DATE8_LABEL.search(header) else 6 if DATE6_LABEL.search(header) else 0
+        if digits and col not in dates.setdefault(f.sheet, {}):
+            dates[f.sheet][col] = digits
+        if "電話" in f.label or "電話" in header:
+            phones.setdefault(f.sheet, []).append(col)
+        if "郵便" in f.label or "郵便" in header:
+            postal.setdefault(f.sheet, []).append(col)
+    facts["date_fields"] = {s: d for s, d in dates.items() if d}
+    facts["phone_fields"] = {s: sorted(set(cs), key=col_index) for s, cs in phones.items()}
+    facts["postal_fields"] = {s: sorted(set(cs), key=col_index) for s, cs in postal.items()}
+    return facts

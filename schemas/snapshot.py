@@ -92,6 +92,9 @@ class Snapshot:
     lists: dict[str, CodeList]
     source_sha256: str = ""
     format: int = SNAPSHOT_FORMAT
+    # template layout facts (schemas.importer.template_facts): menu_status_cell, yes / no labels,
+    # simultaneous_blocks, date_fields {sheet: {col: 8|6}}, phone_fields {sheet: [cols]}
+    facts: dict = field(default_factory=dict)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # --- derived views -------------------------------------------------------------------
@@ -104,6 +107,37 @@ class Snapshot:
         if key not in self._index:
             self._index[key] = [f for f in self.fields if f.sheet == sheet]
         return self._index[key]
+
+    # --- template facts (schemas.importer.template_facts) ------------------------------------
+    @property
+    def yes(self) -> str:
+        """The 「有」 label of the yes/no lists (「有 Yes」)."""
+        return self.facts["yes"]
+
+    @property
+    def no(self) -> str:
+        return self.facts["no"]
+
+    def menu_status_cell(self) -> tuple[int, int]:
+        """(1-based row, 0-based column) of the menu's 在留資格 drop-down."""
+        ref = self.facts["menu_status_cell"]
+        letters = ref.rstrip("0123456789")
+        from .cells import col_index
+        return int(ref[len(letters):]), col_index(letters)
+
+    def simultaneous_blocks(self) -> list[dict]:
+        """同時申請 blocks: [{"flag": column letter or None (the common items), "first", "last" (1-based; None = to the end)}]."""
+        return self.facts.get("simultaneous_blocks", [])
+
+    def date_digits(self, sheet: str, col: str) -> int:
+        """8 (YYYYMMDD) or 6 (YYYYMM) for a date field, else 0."""
+        return self.facts["date_fields"].get(sheet, {}).get(col, 0)
+
+    def is_phone(self, sheet: str, col: str) -> bool:
+        return col in self.facts["phone_fields"].get(sheet, ())
+
+    def is_postal(self, sheet: str, col: str) -> bool:
+        return col in self.facts["postal_fields"].get(sheet, ())
 
     def field_at(self, sheet: str, col: str) -> Field | None:
         key = ("at", sheet)

@@ -27,10 +27,6 @@ MASTER, LINKED_MASTER = "マスタ", "連動マスタ"
 # lists whose entries may carry an empty code (VBA chkGymCode exempts them)
 EMPTY_CODE_OK = {"A036", "CC34"}
 CELL_REF_PARENT = re.compile(r"^AA[1-9]$")      # VBA: ci.sRelCol Like "AA[1-99]"
-YES = "有 Yes"
-# 同時申請: column-number ranges of each block (VBA chkInputErrRow)
-SIM_COMMON, SIM_REENTRY, SIM_EXTRA, SIM_CERT = (2, 23), (24, 57), (58, 95), (96, 10_000)
-SIM_FLAG_COLS = ("B", "C", "D")
 
 KIND_TEXT, KIND_NUMBER, KIND_DATE, KIND_OTHER = 0, 1, 2, 3
 
@@ -124,32 +120,27 @@ def condition_met(field: Field, snap: Snapshot, inputs: dict[str, SheetInput]) -
     return met
 
 
-def _simultaneous_blocks(sheet: SheetInput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    b, c, d = (sheet.col(x) == YES for x in SIM_FLAG_COLS)
-    return b, c, d
-
-
-def simultaneous_activity(field: Field, sheet: SheetInput) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def simultaneous_activity(field: Field, sheet: SheetInput, snap: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(full checks active, required check active, block applies) for a 同時申請 column, as the VBA runs them.
 
-    The VBA sets the 再入国/資格外活動/就労 flags while walking B, C, D in order, so for those three
-    columns only the flags seen so far count; a column of a block is checked when its flag is 有.
+    The blocks and their kind flags (B–D) are template facts of the snapshot. The VBA sets the kind flags
+    while walking them in order, so for the flag columns only the flags seen so far count; a column of a
+    block is checked when its flag is 有 (the common block: when any flag is).
     """
-    b, c, d = _simultaneous_blocks(sheet)
+    blocks = snap.simultaneous_blocks()
+    flags = [b["flag"] for b in blocks if b["flag"]]
+    on_of = {f: sheet.col(f) == snap.yes for f in flags}
     num = col_index(field.col) + 1
     n = len(sheet.rows)
-    if num < 5:
-        so_far = [b, c, d][: num - 1]
+    if field.col in on_of:
+        so_far = [on_of[f] for f in flags[: flags.index(field.col)]]
         any_so_far = np.logical_or.reduce(so_far) if so_far else np.zeros(n, dtype=bool)
         return any_so_far, np.ones(n, dtype=bool), np.ones(n, dtype=bool)
-    if SIM_COMMON[0] <= num <= SIM_COMMON[1]:
-        on = b | c | d
-    elif SIM_REENTRY[0] <= num <= SIM_REENTRY[1]:
-        on = b
-    elif SIM_EXTRA[0] <= num <= SIM_EXTRA[1]:
-        on = c
+    block = next((b for b in blocks if b["first"] <= num and (b["last"] is None or num <= b["last"])), None)
+    if block is None or block["flag"] is None:
+        on = np.logical_or.reduce(list(on_of.values())) if on_of else np.zeros(n, dtype=bool)
     else:
-        on = d
+        on = on_of[block["flag"]]
     return on, on, on
 
 
@@ -241,7 +232,7 @@ def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
         cond = condition_met(f, snap, inputs)
         cond_ok = np.ones(n, dtype=bool) if cond is None else cond
         if sheet_name == SIMULTANEOUS_SHEET:
-            full, req_on, block = simultaneous_activity(f, sheet)
+            full, req_on, block = simultaneous_activity(f, sheet, snap)
             active, req_active = cond_ok & full, cond_ok & req_on
             # a block whose kind is not 有 must be blank; so must a field whose selection is not met
             not_applicable = ~block
@@ -283,8 +274,8 @@ CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "length": "
 
 def utf16_len(values) -> np.ndarray:
     # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
-    return np.fromiter((len(v.encode("utf-16-le", "surrogatepass")) // 2 for v in values), dtype=np.int64,
-                       count=len(values))
+    return np.fromiter((len(v) if v.isascii() else len(v.encode("utf-16-le", "surrogatepass")) // 2 for v in values),
+                       dtype=np.int64, count=len(values))
 
 
 def _checked(df: pd.DataFrame) -> pd.Series:
@@ -363,7 +354,7 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         return df["list_id"].isin(numeric_list_ids)
 
     digit_only = np.array([f.classes == ["半角数字"] for f in fields], dtype=bool)
-    phone_like = np.array(["電話" in f.label or "郵便" in f.label for f in fields], dtype=bool)
+    phone_like = np.array([snap.is_phone(f.sheet, f.col) or snap.is_postal(f.sheet, f.col) for f in fields], dtype=bool)
 
     def _lost_zero(df):
         f = df["field"].to_numpy()
@@ -420,6 +411,38 @@ def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets:
         find = table.get
     hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
     return hit & sheet_ok
+
+
+@lru_cache(maxsize=64)
+def sheet_structure(snap: Snapshot, status_label: str | None, sheet: str) -> pa.DataFrameSchema:
+    """The columns and dtypes of the cell table alone (its declared checks run in cell_failures)."""
+    return pa.DataFrameSchema(columns=sheet_schema(snap, status_label, sheet).columns, name=sheet)
+
+
+def cell_failures(snap: Snapshot, status_label: str | None, sheet: str, cells: pd.DataFrame,
+                  broken: dict[str, str] | None = None) -> list[tuple[str, int]]:
+    """The executor of a sheet's declared schema: (rule code, cell-table index) of every failing cell, by index.
+
+    The structure (columns, dtypes) is validated by pandera; a wrong structure raises (never hidden). The
+    checks, plain functions over the whole table, then run directly: pandera's lazy failure-case table
+    cost more than the checks themselves. A check that raises is put in `broken` (code -> what it raised;
+    the engine reports it as ZL033) and the other checks still run; without `broken` it raises.
+    """
+    sheet_structure(snap, status_label, sheet).validate(cells)
+    out = []
+    for chk in sheet_schema(snap, status_label, sheet).checks:
+        try:
+            ok = chk._check_fn(cells)
+            ok = np.asarray(ok.to_numpy() if isinstance(ok, pd.Series) else ok)
+            if ok.shape != (len(cells),):
+                raise RuntimeError(f"gave {ok.shape}, not one result per cell")
+        except Exception as exc:
+            if broken is None:
+                raise
+            broken.setdefault(str(chk.name), f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+            continue
+        out.extend((str(chk.name), int(i)) for i in cells.index[~ok.astype(bool)])
+    return sorted(out, key=lambda p: (p[1], p[0]))
 
 
 @lru_cache(maxsize=64)

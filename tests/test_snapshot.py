@@ -270,3 +270,30 @@ def test_zl212_fires_when_the_column_table_no_longer_pins_11_digits(tmp_path):
     zl212 = [f for f in res.findings if f.rule == "ZL212"]
     assert [(f.sheet, f.cell) for f in zl212] == [(V, "EL8")]
     assert not [f for f in res.findings if f.cell == "EL8" and f.rule in ("ZL102", "ZL104")]
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_template_facts_match_the_official_workbook(procedure):
+    """The layout facts rules read (menu cell, 有/無, 同時申請 blocks) agree with the official workbook itself."""
+    import openpyxl
+    import openpyxl.utils
+    snap = snapshot(procedure)
+    wb = openpyxl.load_workbook(official(procedure), keep_vba=False)
+    try:
+        row, col = snap.menu_status_cell()
+        ref = f"{openpyxl.utils.get_column_letter(col + 1)}{row}"
+        # the status cell is the menu's drop-down (a list validation), the 在留資格 label at its left
+        assert any(ref in dv.sqref for dv in wb["メニュー"].data_validations.dataValidation), ref
+        assert str(wb["メニュー"].cell(row, col).value).strip() == "在留資格"
+        yes_no = {label for label, _ in snap.lists["A045"].items}
+        assert {snap.yes, snap.no} <= yes_no
+        blocks = snap.simultaneous_blocks()
+        if snap.simultaneous_checked:
+            sim = wb["申請情報入力(同時申請)"]
+            flags = [b for b in blocks if b["flag"]]
+            assert len(flags) == 3 and blocks[0]["flag"] is None and blocks[0]["first"] == 2
+            for b in flags:   # each kind's heading on row 3 sits where its block starts, and names the flag's kind
+                heading = str(sim.cell(3, b["first"]).value).strip()
+                assert str(sim[f"{b['flag']}5"].value).startswith(heading), (b, heading)
+    finally:
+        wb.close()

@@ -135,7 +135,7 @@ def _marks(findings: list[Finding], sheets: set[str], lang: str) -> list[Mark]:
         m = marks.setdefault(key, Mark(*key))
         if m.severity != "error":
             m.severity = f.severity
-        m.messages.append(f"【{labels[f.severity]}】{f.message}（{f.rule}）")
+        m.messages.append(f"【{labels[f.severity]}】{f.text(lang)}（{f.rule}）")
     return list(marks.values())
 
 
@@ -236,15 +236,15 @@ def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: 
     by_cell = {(m.sheet, m.address): m for m in marks}
     rows = [HEADER_EN if lang == "en" else HEADER_JA]
     recorded = set()
-    for i, f in enumerate(findings, 1):
-        m = by_cell.get((f.sheet, f.cell)) if f.sheet and f.cell else None
+    from linter.flatten import excel_place, finding_row
+    for i, f in enumerate((finding_row("", f, lang) for f in findings), 1):
+        m = by_cell.get((f["sheet"], f["cell"])) if f["sheet"] and f["cell"] else None
         rec = ["", "", ""]
-        if m is not None and (f.sheet, f.cell) not in recorded:
-            recorded.add((f.sheet, f.cell))
+        if m is not None and (f["sheet"], f["cell"]) not in recorded:
+            recorded.add((f["sheet"], f["cell"]))
             rec = [m.address, _hex(m.prior), "1" if m.note_added else "0"]
-        rows.append([i, labels.get(f.severity, f.severity), f.sheet or "",
-                     _link(f.sheet, _cell_or_row(f)) if f.sheet and (f.cell or f.row) else "", f.field or "",
-                     f.rule, f.message,
+        rows.append([i, labels.get(f["severity"], f["severity"]), f["sheet"] or "",
+                     _link(f["sheet"], excel_place(f)) if f["sheet"] and excel_place(f) else "", f["field"] or "", f["rule"], f["message"],
                      *rec])
     # marks kept from a run whose sheet could not be repainted (no finding of this run on them)
     for m in marks:
@@ -264,10 +264,6 @@ def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: 
         sheet.range((1, 1), (len(rows), 7)).autofit()
     except Exception:   # autofit is cosmetic; some engines have none
         pass
-
-
-def _cell_or_row(f: Finding) -> str:
-    return f.cell or f"{f.row}:{f.row}"
 
 
 def _sev_of(label, labels) -> str:

@@ -1,10 +1,13 @@
 """Business rules beyond the column table: formats (ZL2xx), contradictions (ZL3xx), 特定技能 (ZL4xx),
 filing date (ZL5xx), and the fee estimate.
 
-`run(ctx)` builds one pandas DataFrame with a row per applicant (columns = the fields the rules need,
+`run(model)` builds one pandas DataFrame with a row per applicant (columns = the fields the rules need,
 found by their row-5 label, see frame.py), validates it with one pandera DataFrameSchema whose
 dataframe-level checks each return a boolean Series (True = this applicant passes), and turns the
-failure cases into findings on the exact cell the user must change.
+failure cases into violations on the exact cell the user must change. It reads the workbook model
+(schemas.model) and returns its violations; it never adds findings to the engine. The fee estimate and
+the identity keys are extractors of their own over the same applicant frame (fees.estimate,
+keys.collect_keys).
 """
 from __future__ import annotations
 
@@ -14,9 +17,10 @@ from typing import Callable
 import pandas as pd
 import pandera.pandas as pa
 
+from schemas.model import Violation
 from .frame import COMMON, SIM, STATUS, Frame
 
-__all__ = ["run", "BCheck"]
+__all__ = ["run", "BCheck", "Outcome", "extract"]
 
 # rules about what a drop-down value means, silent where the value is not in its list at all
 LIST_MEANING = {"ZL403", "ZL409"}
@@ -62,7 +66,6 @@ def load_fields(F: Frame) -> None:
         ("pay", "特定技能雇用契約(4)月額報酬", "exact"),
         ("pay_jp", "特定技能雇用契約(4)同等の業務に従事する日本人の月額報酬", "exact"),
         ("pay_equal", "報酬の額が日本人が従事する場合の報酬の額と同等以上であることの有無", "suffix"),
-        ("hours_equal", "所定労働時間が通常の労働者の所定労働時間と同等であることの有無", "suffix"),
         ("support_choice", "特定技能1号での在留を希望し登録支援機関に", "prefix"),
         ("rso_name", "登録支援機関(1)氏名又は名称", "exact"),
         ("rso_number", "登録支援機関(6)登録番号", "exact"),
@@ -98,46 +101,45 @@ def load_fields(F: Frame) -> None:
 
 def all_checks(F: Frame) -> list[BCheck]:
     from . import contradictions, filing, formats, ssw
+    from schemas import rules as R
     out = formats.checks(F) + contradictions.checks(F) + filing.checks(F)
-    if F.ctx.status is not None and F.ctx.status.label.startswith("特定技能"):
+    if F.model.status is not None and F.model.status.label.startswith("特定技能"):
         out += ssw.checks(F)
+    for r in R.checks_on("applicant-frame"):   # rules that are one unit: declaration and check in one module
+        out += r.check(F)
     return [c for c in out if F.has(c.target)]
 
 
-def _safe(check: BCheck, F: Frame, index) -> pd.Series:
+@dataclass
+class Outcome:
+    """What the applicant-frame rules give back: violations, checks that raised, and the frame itself."""
+    violations: list[Violation] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)   # code -> what the check raised (reported as ZL033)
+    frame: Frame | None = None
+
+
+def _safe(check: BCheck, F: Frame, index, out: Outcome) -> pd.Series:
     try:
         got = check.ok(F)
         got = pd.Series(got, index=index).fillna(True).astype(bool)
     except Exception as exc:   # a rule must never break the run, nor pass silently: ZL033 for this file
-        _broken(F.ctx, check.code, exc)
+        _broken(out, check.code, exc)
         got = pd.Series(True, index=index)
     return got
 
 
-def _broken(ctx, code: str, exc: BaseException) -> None:
-    """Remember a check that raised; run() reports each once as ZL033 (the file is then not fully checked)."""
-    broken = ctx.__dict__.setdefault("_broken_checks", {})
-    broken.setdefault(code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+def _broken(out: Outcome, code: str, exc: BaseException) -> None:
+    """Remember a check that raised; the engine reports each once as ZL033 (the file is then not fully checked)."""
+    out.broken.setdefault(code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
 
 
-def _report_broken(ctx) -> None:
-    en = ctx.lang == "en"
-    for code, detail in sorted(ctx.__dict__.get("_broken_checks", {}).items()):
-        ctx.add("ZL033", None, None, None, None,
-                reason=(f"check {code}: {detail}" if en else f"{code} の検査: {detail}"),
-                hint=("That check did not run, so this file is not fully checked; the other checks ran. "
-                      "Please report this with the file if you can." if en else
-                      "この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
-                      "可能であればファイルを添えて報告してください。"))
-
-
-def run_cell_checks(ctx, F: Frame) -> None:
+def run_cell_checks(model, F: Frame, out: Outcome) -> None:
     """Per-cell formats (real dates, characters) over a long frame: one row per non-empty cell."""
     from .formats import CELL_CHECKS, cell_frame
     try:
         cells = cell_frame(F)
     except Exception as exc:
-        _broken(ctx, "ZL2xx", exc)
+        _broken(out, "ZL2xx", exc)
         return
     if cells.empty:
         return
@@ -147,7 +149,7 @@ def run_cell_checks(ctx, F: Frame) -> None:
             try:
                 return pd.Series(fn(d), index=d.index).fillna(True).astype(bool)
             except Exception as exc:
-                _broken(ctx, code, exc)
+                _broken(out, code, exc)
                 return pd.Series(True, index=d.index)
         return check
 
@@ -159,46 +161,37 @@ def run_cell_checks(ctx, F: Frame) -> None:
     except pa.errors.SchemaErrors as err:
         fc = err.failure_cases
     except Exception as exc:
-        _broken(ctx, "ZL2xx", exc)
+        _broken(out, "ZL2xx", exc)
         return
     fc = fc[fc["index"].notna()]
     for idx, code in sorted({(int(i), str(c)) for i, c in zip(fc["index"], fc["check"]) if str(c) in CELL_CHECKS}):
         rec = cells.loc[idx]
-        label = ctx.label(rec["sheet"], rec["col"])
+        label = model.label(rec["sheet"], rec["col"])
         try:
-            params = CELL_CHECKS[code][1](rec, ctx.lang)
-            ctx.add(code, rec["sheet"], F.rows[int(rec["i"])], rec["col"], label, label=label, value=rec["value"], **params)
+            params = CELL_CHECKS[code][1](rec, model.lang)
+            out.violations.append(Violation(code, rec["sheet"], F.rows[int(rec["i"])], rec["col"], label,
+                                            dict(label=label, value=rec["value"], **params)))
         except Exception:
             pass
 
 
-def run(ctx) -> None:
-    if not ctx.applicant_rows:
-        return
-    F = Frame(ctx)
+def run(model, listed: set | frozenset = frozenset()) -> Outcome:
+    """The applicant-frame rules over the workbook model. `listed`: (sheet, cell) the code lists already
+    reject (ZL105/ZL106), where a rule about the value's meaning says nothing more."""
+    out = Outcome()
+    if not model.applicant_rows:
+        return out
+    F = out.frame = Frame(model)
     load_fields(F)
     checks = all_checks(F)          # may register more columns (dates, free text)
     df = F.build()
     by_name = {f"{c.code}:{c.target}:{i}": c for i, c in enumerate(checks)}
-    schema = pa.DataFrameSchema(checks=[
-        pa.Check(lambda d, c=c: _safe(c, F, d.index), name=name, error=name, ignore_na=False)
-        for name, c in by_name.items()])
-    failures: list[tuple[int, str]] = []
-    # the checks read the applicant frame F; pandera is given only its row numbers, so that a failure
-    # case is one failing applicant instead of one entry per column of a wide frame
-    rows_only = pd.DataFrame({"row": F.rows}, index=df.index)
-    try:
-        schema.validate(rows_only, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        fc = err.failure_cases
-        fc = fc[fc["index"].notna()]
-        failures = sorted({(int(i), str(n)) for i, n in zip(fc["index"], fc["check"]) if str(n) in by_name})
-    except Exception as exc:
-        _broken(ctx, "ZL2xx-ZL5xx", exc)
-        failures = []
+    # the executor: each declared check gives a boolean Series per applicant (True = passes); a failure is one
+    # failing applicant of one check. (Run directly: a pandera schema over the row numbers gave the same
+    # failure cases at several times the cost.)
+    failures = sorted({(int(i), name) for name, c in by_name.items()
+                       for i in df.index[~_safe(c, F, df.index, out).to_numpy()]})
     seen = set()
-    # a value the code list already rejects (ZL105/ZL106) is not reported again by a rule about its meaning
-    listed = {(f.sheet, f.cell) for f in ctx.findings if f.rule in ("ZL105", "ZL106")}
     for i, name in failures:
         c = by_name[name]
         target = c.target
@@ -218,19 +211,24 @@ def run(ctx) -> None:
             params = {}
         params.setdefault("label", loc.label)
         params.setdefault("value", F.v(loc.key, i))
-        try:
-            ctx.add(c.code, loc.sheet, F.rows[i], loc.col, loc.label, **params)
-        except (KeyError, IndexError):
-            pass
-    run_cell_checks(ctx, F)
-    _report_broken(ctx)
+        out.violations.append(Violation(c.code, loc.sheet, F.rows[i], loc.col, loc.label, params))
+    run_cell_checks(model, F, out)
+    return out
+
+
+def extract(F: Frame | None) -> tuple[dict, dict | None]:
+    """The extractors over the applicant frame: identity keys (cross-file rules) and the fee estimate."""
+    keys, fees = {}, None
+    if F is None:
+        return keys, fees
     try:
         from .keys import collect_keys
-        ctx.keys = collect_keys(F)
+        keys = collect_keys(F)
     except Exception:
         pass
     try:
         from .fees import estimate
-        ctx.fees = estimate(F)
+        fees = estimate(F)
     except Exception:
-        ctx.fees = None
+        fees = None
+    return keys, fees

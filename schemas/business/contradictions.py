@@ -7,7 +7,6 @@ from . import BCheck
 from schemas.cells import col_index
 from .frame import Frame, norm, to_int, ym, ymd
 
-YES = "有 Yes"
 
 
 def _le(F: Frame, a: str, b: str, parse=ymd) -> pd.Series:
@@ -22,14 +21,15 @@ def _order(code, F, later, earlier, parse=ymd):
 
 
 def _not_future(F: Frame, key: str, parse) -> pd.Series:
-    on = F.ctx.options.on
+    on = F.model.options.on
     if parse is ym:
         return F.s(key).map(lambda t: (ym(t) is None) or ym(t) <= (on.year, on.month))
     return F.s(key).map(lambda t: (parse(t) is None) or parse(t) <= on)
 
 
 def sim_active(F: Frame) -> pd.Series:
-    return (F.s("sim_reentry") == YES) | (F.s("sim_extra") == YES) | (F.s("sim_cert") == YES)
+    yes = F.snap.yes   # the 有 label: a template fact
+    return (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
 
 
 SIM_PAIRS = [("sim_nationality", "nationality"), ("sim_birth", "birth"), ("sim_name", "name"), ("sim_sex", "sex"),
@@ -125,7 +125,7 @@ def checks(F: Frame) -> list[BCheck]:
     past += [(k, ym) for k in F.locs if k.startswith("job_in") or k.startswith("job_out")]
     for key, parse in past:
         out.append(BCheck("ZL303", key, lambda F, k=key, p=parse: _not_future(F, k, p),
-                          lambda F, i: {"on": F.ctx.options.on.isoformat()}))
+                          lambda F, i: {"on": F.model.options.on.isoformat()}))
     # 同時申請 common items = main sheet
     for sim_key, main_key in SIM_PAIRS:
         if not F.has(main_key):
@@ -136,7 +136,7 @@ def checks(F: Frame) -> list[BCheck]:
                                                     "other_value": F.v(b, i)}))
     # 再入国 = 有 -> 受領方法 = 窓口
     out.append(BCheck("ZL305", "receipt",
-                      lambda F: (F.s("sim_reentry") != YES) | ~F.filled("receipt") | F.s("receipt").str.startswith("窓口"),
+                      lambda F: (F.s("sim_reentry") != F.snap.yes) | ~F.filled("receipt") | F.s("receipt").str.startswith("窓口"),
                       lambda F, i: {"other": f"{F.locs['sim_reentry'].sheet}!{F.where('sim_reentry', i)}"
                                     if F.has("sim_reentry") else ""}))
     # duplicates in the file
@@ -148,7 +148,6 @@ def checks(F: Frame) -> list[BCheck]:
     # pay
     out.append(BCheck("ZL309", "pay", _pay_ok, lambda F, i: {"jp": F.v("pay_jp", i), "other": F.where("pay_jp", i)}))
     out.append(BCheck("ZL310", "pay_equal", lambda F: ~F.s("pay_equal").str.startswith("無")))
-    out.append(BCheck("ZL311", "hours_equal", lambda F: ~F.s("hours_equal").str.startswith("無")))
     return out
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from .frame import Frame
 
 TABLE_FILE = Path(__file__).with_name("fee_tables.json")
-YES = "有 Yes"
 
 
 @lru_cache(maxsize=None)
@@ -30,18 +29,18 @@ def table_for(on: dt.date) -> dict | None:
 
 
 def estimate(F: Frame) -> dict | None:
-    table = table_for(F.ctx.options.on)
+    table = table_for(F.model.options.on)
     if table is None:
         return None
     fees = table["fees"]
     per, total_on, total_ctr = [], 0, 0
     for i, row in enumerate(F.rows):
         items = [F.snap.procedure]
-        if F.v("sim_reentry", i) == YES:
+        if F.v("sim_reentry", i) == F.snap.yes:
             items.append("reentry_multiple" if "数次" in F.v("reentry_kind", i) else "reentry_single")
-        if F.v("sim_extra", i) == YES:
+        if F.v("sim_extra", i) == F.snap.yes:
             items.append("extra_activity")
-        if F.v("sim_cert", i) == YES:
+        if F.v("sim_cert", i) == F.snap.yes:
             items.append("work_certificate")
         online = sum(fees.get(k, {}).get("online", 0) for k in items)
         counter = sum(fees.get(k, {}).get("counter", 0) for k in items)

@@ -11,7 +11,7 @@ EARLY_MONTHS = 3
 
 def checks(F: Frame) -> list[BCheck]:
     out: list[BCheck] = []
-    on = F.ctx.options.on
+    on = F.model.options.on
     p = F.snap.procedure
     if p in ("henkou", "koushin"):
         out.append(BCheck("ZL501", "expiry", lambda F: F.s("expiry").map(lambda t: (d := ymd(t)) is None or d > on),
@@ -33,7 +33,7 @@ def _window(F: Frame, i: int) -> str:
 
 
 def _early_ok(F: Frame) -> pd.Series:
-    on = F.ctx.options.on
+    on = F.model.options.on
     res = []
     for t, cur in zip(F.s("expiry"), F.s("cur_period")):
         d, months = ymd(t), period_months(cur)
@@ -46,7 +46,7 @@ def _stay_end(F: Frame, i: int):
     months = period_months(F.v("want_period", i))
     if months is None:
         return None
-    on = F.ctx.options.on
+    on = F.model.options.on
     base = on
     exp = ymd(F.v("expiry", i))
     if F.snap.procedure == "koushin" and exp and exp > on:
@@ -58,5 +58,5 @@ def _passport_covers(F: Frame) -> pd.Series:
     res = []
     for i, t in enumerate(F.s("passport_exp")):
         d, end = ymd(t), _stay_end(F, i)
-        res.append(d is None or end is None or d < F.ctx.options.on or d >= end)   # expired: ZL503
+        res.append(d is None or end is None or d < F.model.options.on or d >= end)   # expired: ZL503
     return pd.Series(res, index=F.df.index)

@@ -50,33 +50,25 @@ def real_date_ok(text: str, digits: int, birth: bool, format_checked: bool = Tru
     return ymd(t) is not None
 
 
-DATE8_LABEL = re.compile(r"(生年月日|年月日|有効期限|満了日|\(始期\)|\(終期\))$")
-DATE6_LABEL = re.compile(r"年月$")
 
 
 def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
     """(sheet, col, 8 or 6 digits, is a birth date) for every date field of the checked sheets.
 
-    A date field is one with a 日付出力 pattern in 列項目TBL (区分 sheets), or a half-width-digit field
-    whose row-5 label names a date (生年月日, …年月日, 有効期限, 満了日, (始期)/(終期), …年月) — the common
-    and 同時申請 sheets have no 日付出力 patterns.
+    Which fields are dates is a fact of the snapshot (schemas.importer.template_facts: a 日付出力 pattern in
+    列項目TBL, or a half-width-digit field whose row-5 label names a date).
     """
     from .frame import norm
     out, seen = [], set()
     for f in F.snap.fields:
-        if f.sheet not in F.ctx.inputs or (f.sheet, f.col) in seen:
+        if f.sheet not in F.model.inputs or (f.sheet, f.col) in seen:
             continue
+        digits = F.snap.date_digits(f.sheet, f.col)
+        if not digits:
+            continue
+        if not f.date_regex and (f.code_list or list(f.classes) not in ([], ["半角数字"])):
+            continue   # another field of the same cell that is no date
         label = norm(F.snap.headers.get(f.sheet, {}).get(f.col, "") or f.label)
-        if f.date_regex:
-            digits = 8 if f.date_regex.count(r"\d{") >= 3 else 6
-        elif f.code_list or list(f.classes) not in ([], ["半角数字"]):
-            continue
-        elif DATE8_LABEL.search(label):
-            digits = 8
-        elif DATE6_LABEL.search(label):
-            digits = 6
-        else:
-            continue
         if not f.date_regex and f.length and f.length < digits:
             continue   # the year-only twin of a month field (職歴 入社年月 when the month is unknown: 4 digits)
         seen.add((f.sheet, f.col))
@@ -135,7 +127,7 @@ def char_problems(text: str) -> tuple[str, str, str]:
 def text_fields(F: Frame) -> list[tuple[str, str, object]]:
     """Free-text columns of the checked sheets holding any non-ASCII character: (sheet, col, class pattern)."""
     out = []
-    for sheet, inp in F.ctx.inputs.items():
+    for sheet, inp in F.model.inputs.items():
         for col, vals in inp.text.items():
             f = F.snap.field_at(sheet, col)
             if f is not None and f.code_list:
@@ -150,30 +142,34 @@ def cell_frame(F: Frame) -> pd.DataFrame:
     """Long form for the per-cell format rules: one row per non-empty (applicant, date or text field)."""
     recs = []
     for sheet, col, digits, birth, checked in date_fields(F):
-        for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
+        for i, v in enumerate(F.model.inputs[sheet].col(col)):
             if v:
                 recs.append((sheet, col, i, str(v).strip(), "date", digits, birth, None, checked))
     for sheet, col, pat in text_fields(F):
-        for i, v in enumerate(F.ctx.inputs[sheet].col(col)):
+        for i, v in enumerate(F.model.inputs[sheet].col(col)):
             if isinstance(v, str) and not v.isascii():
                 recs.append((sheet, col, i, v, "text", 0, False, pat, True))
     return pd.DataFrame(recs, columns=["sheet", "col", "i", "value", "kind", "digits", "birth", "pat", "checked"])
 
 
 def _problems(df: pd.DataFrame, n: int) -> pd.Series:
+    # columns as lists: iterating a pandas column cell by cell costs more than the check itself
     return pd.Series([_allowed(char_problems(v)[n], p) if k == "text" else ""
-                      for v, k, p in zip(df["value"], df["kind"], df["pat"])], index=df.index, dtype=object)
+                      for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
+                     index=df.index, dtype=object)
 
 
 def _hankana(df: pd.DataFrame) -> pd.Series:
     return pd.Series([char_problems(v)[2] if k == "text" and p is None else ""
-                      for v, k, p in zip(df["value"], df["kind"], df["pat"])], index=df.index, dtype=object)
+                      for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
+                     index=df.index, dtype=object)
 
 
 # code -> (vectorised check over the cell frame, message params of one failing cell)
 CELL_CHECKS = {
     "ZL201": (lambda df: pd.Series([k != "date" or real_date_ok(v, d, b, c) for v, k, d, b, c in
-                                    zip(df["value"], df["kind"], df["digits"], df["birth"], df["checked"])],
+                                    zip(df["value"].tolist(), df["kind"].tolist(), df["digits"].tolist(),
+                                        df["birth"].tolist(), df["checked"].tolist())],
                                    index=df.index),
               lambda rec, lang: {"expected": _date_hint(rec["digits"], rec["birth"], lang)}),
     "ZL213": (lambda df: _problems(df, 0) == "",
@@ -202,7 +198,7 @@ def checks(F: Frame) -> list[BCheck]:
     for key in ("name", "sim_name"):
         out.append(BCheck("ZL206", key, lambda F, k=key: ~F.filled(k) | (F.s(k).str.match(NAME_RE) & (F.s(k).str.len() <= 104))))
     for key in ("email", "notify_email"):
-        out.append(BCheck("ZL207", key, lambda F, k=key: F.s(k).map(email_ok), lambda F, i, k=key: {"reason": email_reason(F.v(k, i), F.ctx.lang)}))
+        out.append(BCheck("ZL207", key, lambda F, k=key: F.s(k).map(email_ok), lambda F, i, k=key: {"reason": email_reason(F.v(k, i), F.model.lang)}))
     out.append(BCheck("ZL208", "notify_email", _reuse_ok,
                       lambda F, i: {"count": int((F.s("notify_email").str.lower() == F.v("notify_email", i).lower()).sum())}))
     free = freemail_domains()

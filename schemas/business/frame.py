@@ -49,10 +49,10 @@ class Loc:
 class Frame:
     """The applicant DataFrame plus where each of its columns came from."""
 
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.snap = ctx.snap
-        self.rows = list(ctx.applicant_rows)
+    def __init__(self, model):
+        self.model = model                    # schemas.model.WorkbookModel
+        self.snap = model.snap
+        self.rows = list(model.applicant_rows)
         self.n = len(self.rows)
         self.locs: dict[str, Loc] = {}
         self._data: dict[str, np.ndarray] = {}
@@ -64,10 +64,10 @@ class Frame:
         if role == COMMON:
             s = self.snap.common_sheet
         elif role == STATUS:
-            s = self.ctx.status.sheet if self.ctx.status is not None else None
+            s = self.model.status.sheet if self.model.status is not None else None
         else:
             s = SIMULTANEOUS_SHEET
-        return s if s in self.ctx.inputs else None
+        return s if s in self.model.inputs else None
 
     def headers(self, role: str) -> dict[str, str]:
         s = self.sheet(role)
@@ -93,7 +93,7 @@ class Frame:
         return keys
 
     def add_col(self, key: str, sheet: str, col: str) -> bool:
-        self._data[key] = np.asarray(self.ctx.inputs[sheet].col(col), dtype=object)
+        self._data[key] = np.asarray(self.model.inputs[sheet].col(col), dtype=object)
         self.locs[key] = Loc(key, sheet, col, self.snap.headers.get(sheet, {}).get(col, col))
         return True
 

@@ -82,10 +82,10 @@ def checks(F: Frame) -> list[BCheck]:
                           lambda F, i: {"adult": _adult_on(F, i), "by": _coe_lapse(F).isoformat()}))
         out.append(BCheck("ZL410", "birth", lambda F: ~_adult_by(F, COE_PROCESSING_MONTHS + COE_VALID_MONTHS)
                           | _adult_by(F, COE_VALID_MONTHS),
-                          lambda F, i: {"adult": _adult_on(F, i), "on": F.ctx.options.on.isoformat()}))
+                          lambda F, i: {"adult": _adult_on(F, i), "on": F.model.options.on.isoformat()}))
     else:
         out.append(BCheck("ZL410", "birth", lambda F: _adult_by(F, 0),
-                          lambda F, i: {"adult": _adult_on(F, i), "on": F.ctx.options.on.isoformat()}))
+                          lambda F, i: {"adult": _adult_on(F, i), "on": F.model.options.on.isoformat()}))
     out.append(BCheck("ZL405", "support_choice", lambda F: ~((gou(F) == 1) & ~F.filled("support_choice"))))
     if sheet and F.has("support_choice"):
         start = col_index(F.locs["support_choice"].col)
@@ -141,7 +141,7 @@ def _total(F: Frame) -> pd.Series:
 
 def _until_expiry(F: Frame) -> pd.Series:
     """更新: whole months from the filing date to the current expiry (still 1号 time before the new period)."""
-    on = F.ctx.options.on
+    on = F.model.options.on
     out = []
     for t in F.s("expiry"):
         d = ymd(t)
@@ -160,7 +160,7 @@ def _cap_sum(F: Frame) -> pd.Series:
 
 
 def _cap(F: Frame) -> int:
-    return CAP_EXCEPTION_MONTHS if F.ctx.options.on >= CAP_EXCEPTION_SINCE else CAP_MONTHS
+    return CAP_EXCEPTION_MONTHS if F.model.options.on >= CAP_EXCEPTION_SINCE else CAP_MONTHS
 
 
 def _cap_ok(F: Frame) -> pd.Series:
@@ -168,7 +168,7 @@ def _cap_ok(F: Frame) -> pd.Series:
 
 
 def _period_ok(F: Frame) -> pd.Series:
-    on = F.ctx.options.on
+    on = F.model.options.on
     return pd.Series([g not in (1, 2) or d is None or d in allowed_periods(on, g)
                       for g, d in zip(gou(F), desired_months(F))], index=F.df.index)
 
@@ -189,11 +189,11 @@ def _adult_on(F: Frame, i: int) -> str:
 
 
 def _coe_lapse(F: Frame) -> dt.date:
-    return add_months(F.ctx.options.on, COE_PROCESSING_MONTHS + COE_VALID_MONTHS)
+    return add_months(F.model.options.on, COE_PROCESSING_MONTHS + COE_VALID_MONTHS)
 
 
 def _adult_by(F: Frame, months: int) -> pd.Series:
     """True where the applicant is 18 by the filing date + `months` (or the birth date is unreadable / future)."""
-    on = F.ctx.options.on
+    on = F.model.options.on
     limit = add_months(on, months)
     return F.s("birth").map(lambda t: (b := ymd(t)) is None or b > on or _eighteenth(t) <= limit)

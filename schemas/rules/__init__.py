@@ -1,13 +1,25 @@
 """Rule registry: every rule is a small named unit with its code, severity, messages and explanation.
 
-Messages live next to the rule (Japanese first, English second). `zairyu-lint rules` and
-`zairyu-lint explain CODE` are generated from this registry, so they cannot drift from the code.
+A rule declares, in one place (its family module here): its documentation (what it checks / why with
+its 根拠 source / example / fix), its message parameters, its message and fix hint in ja and en, its
+default severity and source, and where its check runs: the kind of data it reads (`on`) and the module
+that holds the check (`by`). `zairyu-lint rules`, `zairyu-lint explain CODE`, the SARIF rule list and
+docs/rules.md (schemas.rules.docs) are generated from this registry, so they cannot drift from the code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
+# the data a rule's check runs on
+DATA_KINDS = {
+    "file": ("ファイル（読み込み・テンプレートの判定・シートの構成）", "the file (reading, template identity, sheet layout)"),
+    "cell-table": ("セルの表（列項目TBLの1セルごとの検査）", "the cell table (one cell at a time, by the column table)"),
+    "applicant-frame": ("申請人の表（申請人1人ごとに項目を組み合わせる検査）", "the applicant frame (fields combined per applicant)"),
+    "run": ("実行全体（複数のファイルにまたがる検査）", "the whole run (across files)"),
+    "upload-line": ("アップロードファイルの行", "an upload file's line"),
+}
 LANGS = ("ja", "en")
 # where a rule's fact comes from (README "重大度の方針 / Severity policy"):
 #   official-tool  the official workbook's VBA rejects the value
@@ -68,6 +80,17 @@ class Rule:
     explain_ja: str          # what it checks / why (with its source) / example / fix
     explain_en: str
     source: Source | None = None
+    on: str = ""                 # the data its check runs on (DATA_KINDS)
+    by: str = ""                 # the module holding its check (the producer of its findings)
+    params: tuple[str, ...] = ()  # the message parameters every finding of this rule carries
+    fix_ja: str = ""             # what `zairyu-lint fix` does for it ("" = no mechanical fix)
+    fix_en: str = ""
+    # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
+    # frame, check(F) -> [schemas.business.BCheck]; the engine finds it through the registry
+    check: object = field(default=None, compare=False, repr=False)
+
+    def fix(self, lang: str = "ja") -> str:
+        return self.fix_en if lang == "en" else self.fix_ja
 
     def summary(self, lang: str = "ja") -> str:
         return self.summary_en if lang == "en" else self.summary_ja
@@ -88,16 +111,29 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+def template_fields(template: str) -> list[str]:
+    """The parameter names a str.format template uses."""
+    return [f.split(".")[0].split("[")[0] for _, f, _, _ in string.Formatter().parse(template) if f]
+
+
 def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], message: tuple[str, str],
-         explain: tuple[str, str], source: Source | None = None) -> Rule:
+         explain: tuple[str, str], source: Source | None = None, on: str = "", by: str = "",
+         params: tuple[str, ...] | None = None, fix: tuple[str, str] | None = None, check=None) -> Rule:
     assert severity in SEVERITIES, severity
     assert code not in RULES, f"duplicate rule code {code}"
     if source is not None:
         assert source.kind in SOURCE_KINDS, source.kind
         # the severity policy: an error must be earned by the tool, the system or a cited rule
         assert severity != "error" or source.kind in ERROR_KINDS, f"{code}: an error needs a source that earns it"
+    # where its check runs, and the parameters its message needs: declared, never guessed
+    assert on in DATA_KINDS, f"{code}: unknown data kind {on!r}"
+    assert by, f"{code}: no check declared"
+    assert params is not None, f"{code}: message parameters not declared"
+    used = set(template_fields(message[0])) | set(template_fields(message[1]))
+    assert used == set(params), f"{code}: declared parameters {sorted(params)} but the messages use {sorted(used)}"
     r = Rule(code, name, severity, summary[0], summary[1], message[0], message[1],
-             explain[0].strip(), explain[1].strip(), source)
+             explain[0].strip(), explain[1].strip(), source, on, by, tuple(params),
+             *((fix[0], fix[1]) if fix else ("", "")), check)
     RULES[code] = r
     return r
 
@@ -112,13 +148,35 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
+FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules", "format_rules",
+            "contradiction_rules", "ssw_rules", "filing_rules")
+
+
+def rule_modules() -> list[str]:
+    """The family modules, then every one-rule module (zlNNN_name.py) of this package."""
+    from pathlib import Path
+    units = sorted(p.stem for p in Path(__file__).parent.glob("zl[0-9][0-9][0-9]_*.py"))
+    return list(FAMILIES) + units
+
+
+_LOADED: list[tuple[str, ...]] = []   # the module list last loaded completely
+
+
 def _load() -> None:
-    # importing the family modules registers their rules
-    from . import file_rules, column_rules, damage_rules, upload_rules, robust_rules  # noqa: F401
-    try:
-        from . import format_rules, contradiction_rules, ssw_rules, filing_rules  # noqa: F401
-    except ImportError:
-        pass
+    # importing the rule modules registers their rules; a missing module is an ImportError, never a quiet skip.
+    # Called on every look-up: once all modules are in, only FAMILIES is compared (no file-system scan).
+    import importlib
+    if _LOADED and _LOADED[0][: len(FAMILIES)] == FAMILIES:
+        return
+    names = rule_modules()
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}")
+    _LOADED[:] = [tuple(names)]
+
+
+def checks_on(kind: str) -> list[Rule]:
+    """The rules whose own module registered a check on this kind of data (DATA_KINDS)."""
+    return [r for r in all_rules() if r.on == kind and r.check is not None]
 
 
 def matches(code: str, patterns: list[str] | tuple[str, ...]) -> bool:

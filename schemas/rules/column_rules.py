@@ -11,6 +11,7 @@ _SRC_EN = "Basis: the official tool's column table 列項目TBL and its VBA (mod
 
 REQUIRED = rule(
     "ZL101", "required", "error",
+    on="cell-table", by="schemas.template_schema", params=('label',),
     summary=("必須項目が未入力です", "A required field is empty"),
     message=("{label}は必須入力です。", "{label} is required."),
     explain=(f"""
@@ -29,6 +30,9 @@ Fix: enter the value.
 
 CHAR_CLASS = rule(
     "ZL102", "character-class", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'classes', 'bad'),
+    fix=('その列で使える文字の全角・半角に変換します（数字・英字・空白・記号。カナは推測しません）。郵便番号・法人番号はハイフンを削除、日付の「/」「-」「.」区切りは8桁にします。',
+         'converts to the width the column allows (digits, Latin letters, spaces, symbols; never kana); removes hyphens from postal codes and 法人番号; writes YYYY/MM/DD-style dates as 8 digits.'),
     summary=("使えない文字が含まれています", "Characters of a class the field does not allow"),
     message=("{label}の入力形式が正しくありません（使える文字: {classes}; 使えない文字: 「{bad}」）。",
              "{label}: wrong characters (allowed: {classes}; not allowed: 「{bad}」)."),
@@ -49,6 +53,9 @@ Fix: use the required width/class.
 
 TOO_LONG = rule(
     "ZL103", "too-long", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'length', 'actual'),
+    fix=('前後の空白を削除します。',
+         'trims surrounding spaces.'),
     summary=("桁数が多すぎます", "Value longer than allowed"),
     message=("{label}は{length}桁以内で入力してください（{actual}桁）。",
              "{label} must be at most {length} characters ({actual} given)."),
@@ -65,6 +72,9 @@ Fix: shorten the value.
 
 WRONG_LENGTH = rule(
     "ZL104", "exact-length", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'length', 'actual'),
+    fix=('ハイフンの削除、数値で消えた先頭の0の復元（固定桁数の列）で桁数が合う場合に直します。',
+         'fixed when removing hyphens or restoring leading zeros lost to a number (fixed-length columns) gives the length.'),
     summary=("桁数が違います", "Value not of the exact length"),
     message=("{label}は{length}桁で入力してください（{actual}桁）。",
              "{label} must be exactly {length} characters ({actual} given)."),
@@ -84,6 +94,9 @@ Fix: enter exactly that many characters (unknown postal code: 0000000).
 
 NOT_IN_LIST = rule(
     "ZL105", "not-in-code-list", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value', 'list_id'),
+    fix=('大文字小文字・全角半角・空白だけが違う項目が1つだけなら、その項目の表記にします。日本語部分だけの値（「男」）の補完は --unsafe-fixes のときだけです。',
+         "when exactly one list label differs only in case, width or spacing, that label; completing a value that is only a label's Japanese part (「男」) is an unsafe fix (--unsafe-fixes)."),
     summary=("選択肢にない値です", "Value not in the code list"),
     message=("{label}に該当する情報がありません（「{value}」はリスト{list_id}にありません）。",
              "{label}: 「{value}」 is not in list {list_id}."),
@@ -102,6 +115,9 @@ Fix: pick the value from the drop-down (or paste the exact label).
 
 NOT_IN_PARENT_LIST = rule(
     "ZL106", "not-in-dependent-list", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value', 'parent_label', 'parent_value'),
+    fix=('ZL105 と同じ（連動リストの項目に合わせます）。',
+         'as ZL105, against the dependent list.'),
     summary=("親項目の選択肢に属さない値です", "Value does not belong to its parent's list"),
     message=("{label}に該当する情報がありません（「{value}」は{parent_label}「{parent_value}」の選択肢にありません）。",
              "{label}: 「{value}」 is not a choice for {parent_label} 「{parent_value}」."),
@@ -122,6 +138,7 @@ Fix: check the parent and choose the child again from its drop-down.
 
 PARENT_MISSING = rule(
     "ZL107", "list-parent-missing", "error",
+    on="cell-table", by="schemas.template_schema", params=('child', 'parent'),
     summary=("親項目が未入力です", "A dependent value without its parent"),
     message=("{child}を入力している場合は、{parent}を入力してください。",
              "{child} is filled, so {parent} must be filled too."),
@@ -141,6 +158,7 @@ Fix: fill the parent, or clear the child.
 
 NOT_APPLICABLE = rule(
     "ZL108", "filled-but-not-applicable", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'reason'),
     summary=("該当しない項目に入力があります", "A field is filled that does not apply"),
     message=("{label}は入力できません（{reason}）。", "{label} must be blank ({reason})."),
     explain=("""

@@ -5,6 +5,7 @@ _TR = "template-reference"
 _SR = "system-rules"
 
 rule("ZL301", "date-order", "error",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'other', 'other_value'),
      summary=("終わりの日付が始まりより前です", "End date before start date"),
      message=("{label}「{value}」が {other}「{other_value}」より前です。",
               "{label} 「{value}」 is before {other} 「{other_value}」."),
@@ -29,6 +30,7 @@ Fix: correct whichever date is wrong.
                    "the periods the column table's labels define ((始期)/(終期), 入社/退社, 出国/再入国予定年月日): an end before its start contradicts itself (template-reference §9c)."))
 
 rule("ZL302", "dispatch-outside-contract", "warning",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'other', 'other_value'),
      summary=("派遣期間が雇用契約期間の外にあります", "Dispatch period outside the employment contract"),
      message=("{label}「{value}」が雇用契約期間の外です（{other}「{other_value}」）。",
               "{label} 「{value}」 is outside the employment contract ({other} 「{other_value}」)."),
@@ -49,6 +51,7 @@ Fix: correct the dispatch or the contract period.
                        "no primary source verified for 'the dispatch period lies within the contract' (template-reference §9c)."))
 
 rule("ZL303", "date-in-future", "error",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'on'),
      summary=("過去の日付のはずが申請日より後です", "A past date lies after the filing date"),
      message=("{label}「{value}」が申請日（{on}）より後です。",
               "{label} 「{value}」 is after the filing date ({on})."),
@@ -69,6 +72,7 @@ Fix: enter the right date (or pass the right --on).
                    "birth, registration and acceptance dates and job-history months are past facts by their definition (template-reference §9c)."))
 
 rule("ZL304", "simultaneous-differs-from-main", "error",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'other', 'other_value'),
      summary=("同時申請の共通項目が申請情報と違います", "同時申請 common item differs from the main sheet"),
      message=("{label}「{value}」が {other}「{other_value}」と違います。同時申請の共通項目は本申請と同じにしてください。",
               "{label} 「{value}」 differs from {other} 「{other_value}」; the 同時申請 common items must equal the main application."),
@@ -91,6 +95,7 @@ Fix: copy the main sheet's value.
                    "the template's confirmation item: the common items (name, sex, ...) are the same as entered for 同時申請 (template-reference §7, §9a-10)."))
 
 rule("ZL305", "reentry-needs-counter-receipt", "error",
+    on="applicant-frame", by="schemas.business.contradictions", params=('other', 'label', 'value'),
      summary=("再入国許可を同時申請する場合、受領方法は窓口です", "Re-entry permit filed: card must be received at the counter"),
      message=("再入国許可を同時に申請しています（{other}）。{label}は「窓口」にしてください（現在「{value}」）。",
               "A re-entry permit is filed with this application ({other}); {label} must be the counter (now 「{value}」)."),
@@ -110,6 +115,7 @@ Fix: choose 「窓口 Regional office counter」 and fill the residence area and
                    "the template's instructions: applicants filing a re-entry permit at the same time choose 「窓口」 (template-reference §5, §9a-5)."))
 
 rule("ZL306", "duplicate-in-file", "warning",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'first'),
      summary=("同じ在留カード番号・旅券番号が複数の行にあります", "Same card or passport number on two rows"),
      message=("{label}「{value}」は {first} 行目と同じです。同じ人を二重に申請していないか確認してください。",
               "{label} 「{value}」 is the same as on row {first}; check the person is not filed twice."),
@@ -129,6 +135,7 @@ Fix: remove the duplicate row or correct the number.
      source=unverified("申請システムが同一ファイル内の重複を拒否するという資料は見つかっていません。", "no source says the system rejects duplicates within a file."))
 
 rule("ZL307", "duplicate-name-birth", "warning",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'birth', 'first'),
      summary=("同じ氏名・生年月日の行があります", "Same name and birth date on two rows"),
      message=("{label}「{value}」（生年月日 {birth}）は {first} 行目と同じです。",
               "{label} 「{value}」 (born {birth}) is the same as on row {first}."),
@@ -146,6 +153,7 @@ Fix: none if they are different people.
      source=unverified("重複申請のおそれ（同姓同名・同日生まれもあり得ます）。", "a possible double filing (namesakes born the same day exist)."))
 
 rule("ZL309", "pay-below-japanese", "warning",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value', 'other', 'jp'),
      summary=("月額報酬が日本人の月額報酬より低い", "Monthly pay below the Japanese comparator"),
      message=("{label}「{value}」円が日本人の月額報酬（{other}「{jp}」円）より低くなっています。",
               "{label} 「{value}」 yen is below the Japanese worker's pay ({other}: {jp} yen)."),
@@ -165,6 +173,7 @@ Fix: check the amounts.
                    "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
 rule("ZL310", "pay-not-equal", "warning",
+    on="applicant-frame", by="schemas.business.contradictions", params=('label', 'value'),
      summary=("報酬が日本人と同等以上ではないとしています", "Pay declared not equal to Japanese workers'"),
      message=("{label}が「{value}」です。報酬が日本人と同等以上でない契約は基準に適合しません。",
               "{label} is 「{value}」; a contract paying less than Japanese workers does not meet the standard."),
@@ -182,25 +191,8 @@ Fix: check the contract and choose the right answer.
      source=cited("特定技能基準省令 第1条（報酬の額が日本人が従事する場合の報酬の額と同等以上）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
                    "the 特定技能 standards ordinance, art. 1 (pay at least equal to a Japanese worker's) (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
 
-rule("ZL311", "hours-not-equal", "warning",
-     summary=("所定労働時間が通常の労働者と同等ではないとしています", "Working hours declared not equal to regular workers'"),
-     message=("{label}が「{value}」です。特定技能はフルタイムの雇用が基準です。",
-              "{label} is 「{value}」; 特定技能 requires full-time employment."),
-     explain=(f"""
-何を調べるか: 「所定労働時間が通常の労働者の所定労働時間と同等であることの有無」が「無」か。
-なぜ問題か: 所定労働時間が通常の労働者と同等（フルタイム）であることが基準です（{_TR} §9c）。
-例: 「無 No」。
-直し方: 契約内容を確認してください。
-""", f"""
-What it checks: the 'working hours equal to regular workers' answer is 無.
-Why: full-time employment is a standard ({_TR} §9c).
-Example: 「無 No」.
-Fix: check the contract.
-"""),
-     source=cited("特定技能基準省令 第1条（所定労働時間が通常の労働者の所定労働時間と同等）（visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66）。",
-                   "the 特定技能 standards ordinance, art. 1 (working hours equal to regular workers') (visa-support-yamanashi.com/tokuteiginou-category/post-1946, tanaka-masato.com/archives/66)."))
-
 rule("ZL312", "duplicate-across-files", "warning",
+    on="run", by="linter.crossfile", params=('value', 'other_file', 'other'),
      summary=("同じ在留カード番号・旅券番号が別のファイルにもあります", "Same card or passport number in another file"),
      message=("「{value}」は {other_file} の {other} にもあります。同じ人を二重に申請していないか確認してください。",
               "「{value}」 is also in {other_file} at {other}; check the person is not filed twice."),
@@ -218,6 +210,7 @@ Fix: remove the row from one of the files.
      source=unverified("申請システムが別ファイルとの重複を拒否するという資料は見つかっていません。", "no source says the system rejects duplicates across files."))
 
 rule("ZL313", "duplicate-name-birth-across-files", "warning",
+    on="run", by="linter.crossfile", params=('value', 'other_file', 'other'),
      summary=("同じ氏名・生年月日が別のファイルにもあります", "Same name and birth date in another file"),
      message=("「{value}」（氏名 / 生年月日）は {other_file} の {other} にもあります。",
               "「{value}」 (name / birth date) is also in {other_file} at {other}."),

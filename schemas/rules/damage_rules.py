@@ -3,6 +3,9 @@ from . import official_tool, rule
 
 NUMBER_FOR_TEXT = rule(
     "ZL601", "number-stored-for-text", "warning",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value'),
+    fix=('数値を同じ数字の文字列にします。',
+         'writes the number back as text.'),
     summary=("文字列の欄に数値が入っています", "A number is stored where the template expects text"),
     message=("{label}が数値として保存されています（「{value}」）。文字列として入力してください。",
              "{label} is stored as a number (「{value}」); enter it as text."),
@@ -23,6 +26,9 @@ Fix: format the cell as Text and enter the value again (or prefix it with ').
 
 LEADING_ZERO_LOST = rule(
     "ZL602", "leading-zero-lost", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value', 'length', 'fixed'),
+    fix=('固定桁数の列は桁数まで0を補い、電話番号は先頭に0を1つ付けて、文字列にします。',
+         "pads with zeros to the fixed length, or puts back a phone number's single leading 0, as text."),
     summary=("先頭の0が消えています", "Leading zero lost"),
     message=("{label}の先頭の0が消えています（「{value}」は数値として保存され{length}桁に足りません。例: 「{fixed}」）。",
              "{label} lost its leading zero (「{value}」 is stored as a number, short of {length} digits; e.g. 「{fixed}」)."),
@@ -43,6 +49,7 @@ Fix: format the cell as Text and re-enter the number with its zero.
 
 EXPONENT_FORM = rule(
     "ZL603", "exponent-notation", "error",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value'),
     summary=("指数表記・小数になっています", "Number in exponent or decimal form"),
     message=("{label}が「{value}」になっています。Excelが数値に変換した形跡です。元の番号を文字列で入力してください。",
              "{label} reads 「{value}」: Excel turned it into a number. Re-enter the original number as text."),
@@ -62,6 +69,9 @@ Fix: look up the original number and re-enter it in a Text cell.
 
 DATE_CELL = rule(
     "ZL604", "date-typed-cell", "warning",
+    on="cell-table", by="schemas.template_schema", params=('label', 'value'),
+    fix=('日付型のセルを「YYYYMMDD」の8桁の文字列にします（日付の表示形式は文字列に）。',
+         'writes the date cell as 8-digit text (its date format becomes text).'),
     summary=("日付型のセルです", "A date-typed cell"),
     message=("{label}が日付型で保存されています。「YYYYMMDD」の8桁の文字列で入力してください（読み取った値: {value}）。",
              "{label} is stored as a date; enter it as 8-digit text YYYYMMDD (read as {value})."),

@@ -3,6 +3,7 @@ from . import official_tool, cited, rule
 
 UNREADABLE = rule(
     "ZL001", "unreadable-file", "error",
+    on="file", by="linter.reader", params=('reason', 'hint'),
     summary=("ファイルを読み込めません", "The file cannot be read"),
     message=("ファイルを読み込めません（{reason}）。{hint}", "The file cannot be read ({reason}). {hint}"),
     explain=("""
@@ -21,6 +22,7 @@ Fix: open it in Excel and save it as an "Excel Macro-Enabled Workbook (.xlsm)" w
 
 NOT_A_TEMPLATE = rule(
     "ZL002", "not-a-template", "error",
+    on="file", by="linter.identify", params=('expected',),
     summary=("一括申請用テンプレートではありません", "Not a bulk-application template"),
     message=("一括申請用テンプレートの入力シート（{expected}）が見つかりません。",
              "No input sheet of the bulk-application template ({expected}) was found."),
@@ -40,6 +42,7 @@ Fix: enter the data in the official ISA workbook and keep its sheet names.
 
 UNKNOWN_VERSION = rule(
     "ZL003", "unknown-template-version", "warning",
+    on="file", by="linter.identify", params=('version', 'how'),
     summary=("テンプレートの版が不明です", "Unknown template version"),
     message=("テンプレートの版（{version}）の定義がありません。{how}",
              "No definitions ship for template version {version}. {how}"),
@@ -60,6 +63,7 @@ Fix: get the current template from the ISA site; add its definitions with `zairy
 
 COLUMNS_MOVED = rule(
     "ZL004", "columns-moved", "error",
+    on="file", by="linter.engine", params=('col', 'found', 'expected', 'what'),
     summary=("行・列が挿入・移動されています", "Rows or columns were inserted or moved"),
     message=("{col}列の項目名が「{found}」です。テンプレートでは「{expected}」です（{what}）。",
              "Column {col} is labelled 「{found}」 but the template has 「{expected}」 ({what})."),
@@ -79,6 +83,7 @@ Fix: delete the inserted columns and restore the original layout.
 
 TOO_MANY = rule(
     "ZL005", "over-300-applicants", "error",
+    on="file", by="linter.engine", params=('row', 'count'),
     summary=("申請人が300人を超えています", "More than 300 applicants"),
     message=("{row}行目に申請人のデータがあります。1ファイル300人（8〜307行目）までです（{count}人）。",
              "Row {row} holds applicant data; one file takes at most 300 applicants (rows 8-307); found {count}."),
@@ -96,6 +101,7 @@ Fix: split the workbook into files of at most 300 applicants (`zairyu-lint split
 
 BLANK_ROW_GAP = rule(
     "ZL006", "blank-row-gap", "error",
+    on="file", by="linter.engine", params=('blank', 'row', 'count'),
     summary=("空白行の後の申請人は出力されません", "Applicants after a blank row are dropped"),
     message=("{blank}行目が空白のため、{row}行目以降の申請人（{count}人）はツールに無視されます。",
              "Row {blank} is blank, so the official tool ignores the {count} applicant(s) from row {row} on."),
@@ -115,6 +121,7 @@ Fix: move the later applicants up so that there is no blank row between them.
 
 ORPHAN_ROW = rule(
     "ZL007", "row-without-common-data", "error",
+    on="file", by="linter.engine", params=('row', 'sheet', 'common'),
     summary=("共通シートが空の行に入力があります", "Data in a row whose common-sheet row is blank"),
     message=("{row}行目は{sheet}に入力がありますが、共通シート（{common}）の同じ行が空です。",
              "Row {row} has data on {sheet} but the same row of the common sheet ({common}) is blank."),
@@ -133,6 +140,7 @@ Fix: fill the common sheet's row for that person, or clear the stray row.
 
 STATUS_ASSUMED = rule(
     "ZL008", "status-assumed", "info",
+    on="file", by="linter.identify", params=('status',),
     summary=("在留資格をシートから推定しました", "The status was inferred from the sheets"),
     message=("メニューで在留資格が選ばれていないため、「{status}」として検査しました。",
              "No status is chosen on the menu; checked as 「{status}」."),
@@ -150,6 +158,7 @@ Fix: in the official workbook choose the status on the menu and press 選択.
 
 WRONG_SHEET = rule(
     "ZL009", "data-on-unselected-sheet", "warning",
+    on="file", by="linter.engine", params=('sheet', 'status'),
     summary=("選択されていない区分シートに入力があります", "Data on a 区分 sheet of another status"),
     message=("{sheet}に入力がありますが、選択中の在留資格（{status}）では使われません。",
              "{sheet} holds data, but the selected status ({status}) does not use it."),
@@ -167,6 +176,7 @@ Fix: check the chosen status and enter the data on its 区分 sheet.
 
 TOO_LARGE = rule(
     "ZL010", "sheet-too-large", "error",
+    on="file", by="linter.engine", params=('sheet', 'rows', 'limit'),
     summary=("シートが大きすぎます", "Sheet far larger than the template"),
     message=("{sheet}は{rows}行以上あります。{limit}行目以降は読み込みませんでした。",
              "{sheet} has {rows} or more rows; rows after {limit} were not read."),

@@ -5,6 +5,7 @@ _TR = "template-reference"
 _SR = "system-rules"
 
 rule("ZL501", "expiry-on-or-before-filing", "error",
+    on="applicant-frame", by="schemas.business.filing", params=('label', 'value', 'on'),
      summary=("在留期間の満了日以後はオンライン申請できません", "On or after the expiry day: no online filing"),
      message=("{label}「{value}」が申請日（{on}）以前です。満了日当日以後はオンラインで申請できません。地方出入国在留管理官署の窓口で申請してください。",
               "{label} 「{value}」 is on or before the filing date ({on}); online filing is impossible from the expiry day on — file at the regional immigration office counter."),
@@ -26,6 +27,7 @@ Fix: file at the counter, or correct the expiry date.
                    "202312210705466010637.onamaeweb.jp/?p=1668; bridge2n.jp/16683217570343)."))
 
 rule("ZL502", "filing-too-early", "warning",
+    on="applicant-frame", by="schemas.business.filing", params=('label', 'value', 'on', 'from'),
      summary=("満了日の3か月より前の更新申請です", "Renewal filed more than about 3 months before expiry"),
      message=("{label}「{value}」まで3か月以上あります（申請日 {on}）。更新の申請は概ね {from} 以後に受け付けられます。",
               "{label} 「{value}」 is more than 3 months after the filing date ({on}); renewals are accepted from about {from}."),
@@ -53,6 +55,7 @@ Fix: check --on; file later, or attach a statement of reasons.
                   "nara-visa.com/?p=985, asofficeflw.com/visa/1178); a change may be filed when its cause arises (matsutani-gyosei.com column)."))
 
 rule("ZL503", "passport-expired", "warning",
+    on="applicant-frame", by="schemas.business.filing", params=('label', 'value', 'on'),
      summary=("旅券の有効期限が過ぎています", "Passport expired"),
      message=("{label}「{value}」が申請日（{on}）より前です。新しい旅券があれば番号と有効期限を入力し、更新中なら理由書を添付してください。",
               "{label} 「{value}」 is before the filing date ({on}): enter the new passport if there is one, or attach a statement of reasons while it is being renewed."),
@@ -76,6 +79,7 @@ Fix: enter the new passport's number and expiry, or attach a statement of reason
                   "an application can be filed with an expired passport, or while it is renewed, with a statement of reasons (office-immi-lawyer.com, onwa-office.best)."))
 
 rule("ZL504", "passport-expires-during-stay", "info",
+    on="applicant-frame", by="schemas.business.filing", params=('label', 'value', 'end'),
      summary=("希望する在留期間の途中で旅券が切れます", "Passport expires before the desired period ends"),
      message=("{label}「{value}」が希望する在留期間の終わり（概ね {end}）より前です。旅券の更新を予定しておくと安心です。",
               "{label} 「{value}」 is before the end of the desired period (about {end}); plan the passport's renewal."),

@@ -5,6 +5,9 @@ _TR = "template-reference"
 _SR = "system-rules"
 
 rule("ZL201", "real-date", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'expected'),
+    fix=('「YYYY/MM/DD」「YYYY-MM-DD」「YYYY.MM.DD」を8桁の文字列にします。',
+         'writes YYYY/MM/DD, YYYY-MM-DD and YYYY.MM.DD as 8 digits.'),
      summary=("実在しない日付です", "Not a real calendar date"),
      message=("{label}「{value}」は実在する日付ではありません（{expected}）。",
               "{label} 「{value}」 is not a real date ({expected})."),
@@ -30,6 +33,7 @@ Fix: enter the date from the card, passport or contract.
                    "the bulk tool's instructions: dates are written YYYYMMDD (months YYYYMM); a non-existent day is not a date (template-reference §9b, §12)."))
 
 rule("ZL202", "residence-card-number", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
      summary=("在留カード番号の形式が違います", "Residence card number not in the card format"),
      message=("{label}「{value}」は在留カード番号の形式（英大文字2桁＋数字8桁＋英大文字2桁、例 AB12345678CD）ではありません。",
               "{label} 「{value}」 is not a residence card number (2 capitals + 8 digits + 2 capitals, e.g. AB12345678CD)."),
@@ -50,6 +54,7 @@ Fix: copy the number printed at the top right of the card.
                    "a residence card number is 2 letters, 8 digits, 2 letters (gh-tec.co.jp/column/residence-card-number, attorney-office.com/blog/20170213ci; template-reference §5)."))
 
 rule("ZL203", "card-or-special-permanent-number", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
      summary=("在留カード番号・特別永住者証明書番号に使えない文字があります",
               "Card / special permanent resident certificate number with invalid characters"),
      message=("{label}「{value}」は半角英大文字と数字の12桁で入力してください。",
@@ -71,6 +76,7 @@ Fix: enter the number in capitals.
                    "residence card and special permanent resident certificate numbers are 12 capitals/digits (template-reference §5, §7)."))
 
 rule("ZL204", "card-number-pattern", "warning",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
      summary=("在留カード番号の形式ではありません（特別永住者証明書番号なら問題ありません）",
               "Not the residence card pattern (fine if it is a special permanent resident certificate number)"),
      message=("{label}「{value}」は在留カード番号の形式（AB12345678CD）ではありません。特別永住者証明書番号であれば問題ありません。",
@@ -92,6 +98,7 @@ Fix: check it if it is a residence card number; leave it if it is a certificate 
                    "the residence card pattern (2 letters + 8 digits + 2 letters); the certificate's pattern is not verified (template-reference §9b)."))
 
 rule("ZL205", "ed-number", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'expected'),
      summary=("ED番号の形式が違います", "ED number not in its format"),
      message=("{label}「{value}」の形式が違います（ED番号は英大文字4桁＋数字7桁; この欄は {expected}）。",
               "{label} 「{value}」 is not valid (an ED number is 4 capital letters + 7 digits; this part: {expected})."),
@@ -110,6 +117,9 @@ Fix: split the ED card number into its letters and its digits.
                    "the template's instructions: the number at the top right of the back of the ED card, 4 letters + 7 digits (template-reference §5)."))
 
 rule("ZL206", "name-format", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
+    fix=('半角に変換し、前後と二重の空白を除き、大文字にします。',
+         'half-width, spaces trimmed and collapsed, upper case.'),
      summary=("氏名の形式が違います", "Name not in passport form"),
      message=("{label}「{value}」は旅券どおり半角英大文字で入力してください（語の区切りは半角スペース、104文字以内、例 HOUMU TARO）。",
               "{label} 「{value}」 must be written as in the passport in half-width capitals (words separated by spaces, at most 104, e.g. HOUMU TARO)."),
@@ -136,6 +146,9 @@ Fix: type the name as in the passport, in capitals.
                   "template-reference §5); lower case rejected on the old screens (dejimalaw.com, gyosei.xyz/sinseionline; system-rules §7)."))
 
 rule("ZL207", "email-syntax", "warning",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'reason'),
+    fix=('全角の記号（＠など）を半角にします。',
+         'full-width symbols (＠) to half-width.'),
      summary=("メールアドレスの形式が違います", "Invalid e-mail address"),
      message=("{label}「{value}」はメールアドレスとして正しくありません（{reason}）。",
               "{label} 「{value}」 is not a valid e-mail address ({reason})."),
@@ -164,6 +177,7 @@ Fix: enter a valid address.
                   "horeigis.com/info/20240430110438.html): the receipt with the application number is mailed to this address and is the proof."))
 
 rule("ZL208", "notification-email-reused", "info",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'count'),
      summary=("同じ通知送信用メールアドレスが多数の申請人に使われています", "Notification address shared by many applicants"),
      message=("{label}「{value}」が{count}人の申請人に使われています。本人のアドレスがあればそれを入力し、ない場合は受付完了メールを本人に渡してください。",
               "{label} 「{value}」 is used for {count} applicants; enter the applicant's own address if they have one, otherwise pass the receipt mail on to them."),
@@ -186,6 +200,7 @@ Fix: use the applicant's own address if they have one; otherwise nothing to do.
                   "ISA 11_00035.html (quoted by horeigis.com/info/20240430110438.html): when the person has no address and another one is entered, make sure the person can carry the receipt mail."))
 
 rule("ZL209", "free-mail-domain", "info",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'domain'),
      summary=("フリーメールのアドレスです（通知が届かないことがあります）", "Free-mail address (notices may not arrive)"),
      message=("{label}「{value}」はフリーメール（{domain}）です。通知が届かないことがあるため、受信設定を確認してください。",
               "{label} 「{value}」 is a free-mail address ({domain}); notices may not arrive, so check the mail settings."),
@@ -212,6 +227,7 @@ Fix: allow mail from the sender's domain if the mailbox filters mail.
                   "www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html note 3: overseas IPs are blocked, so free mail routed via overseas servers may miss notices (said of the user's address)."))
 
 rule("ZL210", "corporate-number-check-digit", "error",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value', 'digit'),
      summary=("法人番号のチェックデジットが合いません", "Corporate number check digit wrong"),
      message=("{label}「{value}」は法人番号として正しくありません（先頭のチェックデジットは {digit} のはずです）。",
               "{label} 「{value}」 is not a valid corporate number (its check digit should be {digit})."),
@@ -233,6 +249,9 @@ Fix: look the number up on the NTA corporate-number site.
                    "the ordinance on corporate numbers, art. 2 (the check-digit formula; NTA corporate number site)."))
 
 rule("ZL211", "rso-registration-number", "warning",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
+    fix=('半角数字を全角にします。',
+         'half-width digits to full-width.'),
      summary=("登録支援機関の登録番号がテンプレートの記載例の形式ではありません", "Registered support organisation number not in the template's example form"),
      message=("{label}「{value}」はテンプレートの記載例の形式「全角数字2桁＋登＋全角数字6桁」（例 １９登１２３４５６）ではありません。",
               "{label} 「{value}」 is not in the template's example form: 2 full-width digits + 登 + 6 full-width digits (e.g. １９登１２３４５６)."),
@@ -251,6 +270,7 @@ Fix: enter the number from the registration notice in the example's form.
      source=cited("テンプレートの記載例「９９登９９９９９９」（template-reference §6）。", "the template's example 「９９登９９９９９９」 (template-reference §6)."))
 
 rule("ZL212", "employment-insurance-number", "warning",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'value'),
      summary=("雇用保険適用事業所番号は数字11桁です", "Employment insurance office number has 11 digits"),
      message=("{label}「{value}」は数字11桁（ハイフンなし）で入力してください。",
               "{label} 「{value}」 should be 11 digits without hyphens."),
@@ -269,6 +289,7 @@ Fix: enter the 11 digits without hyphens.
      source=cited("雇用保険適用事業所番号は 4-6-1 の11桁（template-reference §6）。", "the office number has 4-6-1 = 11 digits (template-reference §6)."))
 
 rule("ZL213", "outside-jis-x-0208", "info",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'bad'),
      summary=("JIS第1・第2水準にない文字があります", "Characters outside JIS X 0208 (levels 1–2)"),
      message=("{label}にJIS第1・第2水準にない文字「{bad}」があります。公式ツールは受け付けますが、常用の字体にすると確実です。",
               "{label} contains characters outside JIS X 0208 levels 1–2: 「{bad}」; the official tool accepts them, a standard form is safer."),
@@ -292,6 +313,7 @@ Fix: if you like, use the standard form (鴎, 剥, 嘘, 吉).
                        "no source says this system rejects characters outside JIS levels 1–2 (template-reference §9b is practice); the official tool accepts U+4E00–U+A000."))
 
 rule("ZL214", "platform-dependent-character", "info",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'bad'),
      summary=("機種依存文字があります", "Platform-dependent characters"),
      message=("{label}に機種依存文字「{bad}」があります（①→(1)、Ⅰ→I、㈱→(株) などに置き換えると確実です）。",
               "{label} contains platform-dependent characters 「{bad}」 (replacing ① by (1), Ⅰ by I, ㈱ by (株) ... is safer)."),
@@ -313,6 +335,7 @@ Fix: if you like, replace by (1), I, (株), 高, 崎 ...
                        "no source says this system refuses platform-dependent characters."))
 
 rule("ZL215", "half-width-katakana", "info",
+    on="applicant-frame", by="schemas.business.formats", params=('label', 'bad'),
      summary=("半角カタカナがあります", "Half-width katakana"),
      message=("{label}に半角カタカナ「{bad}」があります。全角カタカナにすると確実です。",
               "{label} contains half-width katakana 「{bad}」; full-width katakana are safer."),

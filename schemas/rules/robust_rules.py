@@ -7,6 +7,7 @@ from . import official_tool, linter, rule
 
 WRONG_FORMAT = rule(
     "ZL020", "wrong-file-format", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("Excelブック(.xlsm/.xlsx)ではありません", "Not an Excel workbook (.xlsm/.xlsx)"),
     message=("ファイルの形式が違います（{reason}）。{hint}", "Wrong file format ({reason}). {hint}"),
     explain=("""
@@ -26,6 +27,7 @@ by the tool: check the workbook it was made from.
 
 ENCRYPTED = rule(
     "ZL021", "encrypted-workbook", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("パスワードで暗号化されています", "The workbook is password-encrypted"),
     message=("ブックを読み込めません（{reason}）。{hint}", "The workbook cannot be read ({reason}). {hint}"),
     explain=("""
@@ -42,6 +44,7 @@ Fix: in Excel, File > Info > Protect Workbook > Encrypt with Password: clear the
 
 EMPTY_FILE = rule(
     "ZL022", "empty-file", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("空のファイルです", "The file is empty"),
     message=("ファイルを読み込めません（{reason}）。{hint}", "The file cannot be read ({reason}). {hint}"),
     explain=("""
@@ -58,6 +61,7 @@ Fix: save the original workbook again from Excel, or ask for it again.
 
 DAMAGED = rule(
     "ZL023", "damaged-workbook", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("ブックが壊れています", "The workbook is damaged"),
     message=("ブックを読み込めません（{reason}）。{hint}", "The workbook cannot be read ({reason}). {hint}"),
     explain=("""
@@ -74,6 +78,7 @@ Fix: save the original workbook again from Excel, or ask for it again.
 
 NOT_A_FILE = rule(
     "ZL024", "not-a-file", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("ファイルとして開けません", "Not a readable file"),
     message=("ファイルを開けません（{reason}）。{hint}", "The file cannot be opened ({reason}). {hint}"),
     explain=("""
@@ -89,6 +94,7 @@ Fix: give the real workbook file (pass a folder to check every workbook in it).
 
 HOSTILE = rule(
     "ZL025", "unsafe-package", "error",
+    on="file", by="linter.safety", params=('reason', 'hint'),
     summary=("安全でないブックのため読み込みを中止しました", "Reading stopped: unsafe package"),
     message=("ブックを読み込めません（{reason}）。{hint}", "The workbook cannot be read ({reason}). {hint}"),
     explain=("""
@@ -107,6 +113,7 @@ Fix: check where the file came from; if Excel opens it correctly, save it again 
 
 FORMULA = rule(
     "ZL026", "formula-in-input-cell", "info",
+    on="file", by="linter.safety", params=('cell',),
     summary=("入力セルに数式があります", "A formula in an input cell"),
     message=("{cell}は数式です。保存時に計算された値で検査しました。アップロード前に値として貼り付けてください。",
              "{cell} holds a formula; its value cached at the last save was checked. Paste it as a value before the upload."),
@@ -124,6 +131,7 @@ Fix: copy the cells and paste them as values.
 
 FORMULA_NO_VALUE = rule(
     "ZL027", "formula-without-value", "warning",
+    on="file", by="linter.safety", params=('cell',),
     summary=("数式の計算結果が保存されていません", "A formula without a saved value"),
     message=("{cell}は数式ですが、計算結果が保存されていないため空として検査しました。Excelで開いて再計算・保存してください。",
              "{cell} holds a formula with no saved result, so it was checked as blank. Open the workbook in Excel, let it recalculate and save it."),
@@ -141,6 +149,7 @@ Fix: open it in Excel, recalculate, paste the cells as values and save.
 
 MERGED = rule(
     "ZL028", "merged-cells-in-data-area", "warning",
+    on="file", by="linter.safety", params=('sheet', 'ref'),
     summary=("入力範囲にセルの結合があります", "Merged cells in the data area"),
     message=("{sheet}のセル範囲 {ref} が結合されています。結合を解除し、1セルに1項目を入力してください。",
              "Cells {ref} on {sheet} are merged. Unmerge them and keep one value per cell."),
@@ -158,6 +167,7 @@ Fix: unmerge the cells and fill each one.
 
 HIDDEN = rule(
     "ZL029", "hidden-rows-or-columns", "warning",
+    on="file", by="linter.safety", params=('sheet', 'what', 'what_en'),
     summary=("入力範囲に非表示の行・列があります", "Hidden rows or columns in the data area"),
     message=("{sheet}の{what}が非表示です。非表示の入力も申請データになります。再表示して内容を確認してください。",
              "{what_en} on {sheet} is hidden. Hidden data is still part of the application: unhide it and check it."),
@@ -175,6 +185,7 @@ Fix: unhide the rows and columns and check their content.
 
 RICH_TEXT = rule(
     "ZL030", "rich-text-cell", "info",
+    on="file", by="linter.safety", params=('cell',),
     summary=("書式付き文字列のセルがあります", "A rich-text cell"),
     message=("{cell}は一部に書式（太字・色など）が付いた文字列です。書式は失われ、文字だけが出力されます。",
              "{cell} holds rich text (partly bold, coloured...); only the characters are exported, not the formatting."),
@@ -192,6 +203,7 @@ Fix: paste the cells again as values.
 
 ERROR_VALUE = rule(
     "ZL031", "error-value", "error",
+    on="file", by="linter.safety", params=('cell', 'value'),
     summary=("エラー値のセルがあります", "A cell holds an error value"),
     message=("{cell}がエラー値「{value}」です。正しい値を入力してください。",
              "{cell} holds the error value 「{value}」. Enter the right value."),
@@ -209,6 +221,7 @@ Fix: find the right value and enter it.
 
 READ_LIMIT = rule(
     "ZL032", "sheet-read-limit", "error",
+    on="file", by="linter.reader", params=('sheet', 'what', 'rows', 'cols', 'what_en'),
     summary=("シートが大きすぎるため一部だけ読み込みました", "Sheet too large: read only in part"),
     message=("{sheet}は{what}あり、テンプレートの範囲を大きく超えています。先頭の{rows}行・{cols}列だけを読み込みました。不要な行・列を削除してください。",
              "{sheet} is far larger than the template ({what_en}); only its first {rows} rows and {cols} columns were read. Delete the unused rows and columns."),
@@ -226,6 +239,7 @@ Fix: delete the unused rows below row 307 and the columns right of the template,
 
 INTERNAL = rule(
     "ZL033", "internal-error", "error",
+    on="file", by="linter.engine", params=('reason', 'hint'),
     summary=("検査中に内部エラーが起きました", "Internal error while checking"),
     message=("このファイルの検査中に内部エラーが起きました（{reason}）。{hint}",
              "An internal error stopped the check of this file ({reason}). {hint}"),
@@ -233,7 +247,7 @@ INTERNAL = rule(
 何を調べるか: 想定外の内容で zairyu-lint 自身が失敗した場合に、ほかのファイルの検査を続けるための結果です。
 直し方: ファイルを添えて zairyu-lint の開発者に報告してください。Excelで開いて保存し直すと直ることがあります。
 """, """
-What it is: zairyu-lint itself failed on unexpected content; the other files of the run are still checked.
+What it checks: zairyu-lint itself failed on unexpected content; the other files of the run are still checked.
 Fix: report it to the zairyu-lint developers with the file; saving it again from Excel may help.
 """),
     source=linter('zairyu-lint 自身が失敗したため、このファイルは検査されていません。検査済みとして扱いません。', 'zairyu-lint itself failed, so this file was not checked; it is never treated as passed.'))

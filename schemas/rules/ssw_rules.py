@@ -5,6 +5,7 @@ _TR = "template-reference"
 _SR = "system-rules"
 
 rule("ZL401", "no-2gou-in-field", "error",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value'),
      summary=("この分野には特定技能２号がありません", "This field has no 特定技能２号"),
      message=("{label}「{value}」には特定技能２号がありません。",
               "{label} 「{value}」 has no 特定技能２号 (Specified Skilled Worker (ii))."),
@@ -26,6 +27,7 @@ Fix: correct the field or the 号.
                    "2号 exists in the 11 fields other than 介護, 自動車運送業, 鉄道, 林業, 木材産業 (ISA text quoted by hrc.or.jp/specific-skills/tokutei-joblist.html; rts-visa.com/column/5199); for the three 2026 fields this is assumed."))
 
 rule("ZL402", "1gou-five-year-cap", "warning",
+    on="applicant-frame", by="schemas.business.ssw", params=('total', 'until', 'label', 'value', 'months', 'cap'),
      summary=("特定技能１号の通算在留期間が5年を超えます", "特定技能１号 total stay would exceed 5 years"),
      message=("通算在留期間（{total}か月）、満了日までの残り（{until}か月）と{label}「{value}」の合計が{months}か月で、"
               "原則の上限5年（60か月）を超えます（2号評価試験で合格基準点の8割以上の場合は最長{cap}か月、"
@@ -58,6 +60,7 @@ Fix: shorten the desired period, or check the 6-year exception or the leave excl
                   "of the 2号 pass mark, leave excluded (yell-office.jp/news/2026/02/2830, bp.proudcorp.com/post/gaigokujin-guide-00002, nagoyavisa.com/2158, legal-information.co.jp/?p=1386)."))
 
 rule("ZL403", "period-not-allowed", "error",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value', 'gou'),
      summary=("その号で許可されない在留期間です", "Period not granted for this 号"),
      message=("{label}「{value}」は特定技能{gou}号では許可されない期間です。",
               "{label} 「{value}」 is not a period granted for 特定技能 {gou}号."),
@@ -80,6 +83,7 @@ Fix: choose a granted period.
                    "(nagoyavisa.com/2158, visa-nihon.com/17623183839638, noborder.cloud/nortification/release00038.html)."))
 
 rule("ZL404", "under-18-at-entry", "error",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value', 'adult', 'by'),
      summary=("認定証明書の有効期間内に18歳になりません", "Not 18 before the certificate would lapse"),
      message=("{label}「{value}」では18歳になるのが {adult} で、申請日から審査（最長3か月程度）と認定証明書の有効期間（3か月）を"
               "経た {by} より後です。特定技能は上陸時に18歳以上であることが必要です。",
@@ -108,6 +112,7 @@ Fix: check the birth date, and the timing of the application.
                   "time is 1-3 months and it is valid 3 months (gyosei-katuedo.com/custom3.html, tokutei-ginou.co.jp/?p=557, yamada-naomi.com/nintei.php)."))
 
 rule("ZL410", "under-18-close", "warning",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value', 'adult', 'on'),
      summary=("18歳になる前の申請です", "Filed before the applicant is 18"),
      message=("{label}「{value}」では18歳になるのが {adult} で、申請日（{on}）より後です。特定技能は18歳以上が基準です（認定は上陸時）。",
               "With {label} 「{value}」 the applicant turns 18 on {adult}, after the filing date ({on}); 特定技能 requires 18 or older (認定: at entry)."),
@@ -130,6 +135,7 @@ Fix: check the birth date; file after the 18th birthday or expect the examiner t
                   "特定技能 workers must be 18 or older (tokutei-ginou.co.jp/?p=557, gyosei-katuedo.com/custom3.html); the moment it is judged for 変更/更新 is not verified."))
 
 rule("ZL405", "1gou-without-support", "warning",
+    on="applicant-frame", by="schemas.business.ssw", params=('label',),
      summary=("１号なのに支援の方法が選ばれていません", "1号 without a support arrangement"),
      message=("特定技能１号の申請です。{label}（委託する／委託しない）を選んでください。",
               "This is a 1号 application; answer {label} (entrust / not entrust)."),
@@ -151,6 +157,7 @@ Fix: choose entrust (fill the organisation) or not entrust (fill the in-house su
                    "Immigration Control Act art. 2-5 and the standards ordinance arts. 3-4: 1号 needs a support plan (yamato-gyosei02.com; system-rules §8.2)."))
 
 rule("ZL406", "2gou-with-support-plan", "warning",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value'),
      summary=("２号なのに支援計画の欄が入力されています", "2号 with support-plan data"),
      message=("特定技能２号の申請ですが、{label}が入力されています（「{value}」）。２号は支援計画の入力は不要です。",
               "This is a 2号 application but {label} is filled (「{value}」); 2号 needs no support plan."),
@@ -171,6 +178,7 @@ Fix: check the 号; for 2号 clear the support columns.
                    "the template's instructions: not needed for 特定技能２号 (template-reference §6 HC)."))
 
 rule("ZL407", "dispatch-outside-agriculture-fishery", "warning",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value'),
      summary=("農業・漁業以外で派遣先が入力されています", "Dispatch data for a field other than agriculture/fishery"),
      message=("{label}が入力されていますが（「{value}」）、派遣は農業分野・漁業分野だけです。",
               "{label} is filled (「{value}」) but dispatch is allowed only in agriculture and fishery."),
@@ -191,6 +199,7 @@ Fix: correct the field or clear the dispatch columns.
                    "特定技能 is direct employment; dispatch only in agriculture and fishery (ISA guidebook 930006033.pdf as cited by gagr.co.jp; global-saiyo-lab.jp, cipenglishschool.com)."))
 
 rule("ZL408", "field-code-gou-mismatch", "error",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value', 'gou'),
      summary=("分野の号が申請の号と違います", "Field code of another 号"),
      message=("{label}「{value}」は申請の号（特定技能{gou}号）と違う号の分野コードです。",
               "{label} 「{value}」 is a field code of another 号 than the application's (特定技能 {gou}号)."),
@@ -211,6 +220,7 @@ Fix: choose the field of the right 号.
                    "the 2026/02/27 renewal template's code list CC04 splits old field codes by 号 (template-reference §8, §12)."))
 
 rule("ZL409", "technical-intern-status-for-ssw", "error",
+    on="applicant-frame", by="schemas.business.ssw", params=('label', 'value'),
      summary=("特定技能の申請で技能実習の在留資格が選ばれています", "A 技能実習 status chosen in a 特定技能 application"),
      message=("{label}「{value}」は技能実習の在留資格です。特定技能１号／２号を入力してください。",
               "{label} 「{value}」 is a 技能実習 status; enter 特定技能１号 or ２号."),

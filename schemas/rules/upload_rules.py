@@ -7,6 +7,7 @@ from . import official_tool, rule
 
 UPLOAD_NAME = rule(
     "ZL011", "upload-file-name", "error",
+    on="upload-line", by="linter.upload", params=('name', 'expected', 'example'),
     summary=("アップロードファイル名の「ver」以降が変更されています", "The ver… tail of the upload file name was changed"),
     message=("ファイル名「{name}」の末尾が「{expected}」ではありません（「ver」以降は変更できません。例: {example}）。",
              "The file name 「{name}」 does not end in 「{expected}」 (the part from 「ver」 on must not change, e.g. {example})."),
@@ -28,6 +29,7 @@ Fix: restore the 「ver001.csv」 ending.
 
 UPLOAD_ENCODING = rule(
     "ZL012", "upload-encoding", "error",
+    on="upload-line", by="linter.upload", params=('found', 'hint'),
     summary=("アップロードファイルの文字コードがUTF-16(BOM付き)ではありません", "The upload file is not UTF-16 with a BOM"),
     message=("文字コードが{found}です。ツールが出力したとおりのUTF-16（BOM付き）でなければなりません。{hint}",
              "The file is encoded as {found}; it must be UTF-16 with a BOM, as the tool writes it. {hint}"),
@@ -49,6 +51,7 @@ Fix: export it again with the tool's button and upload that file unchanged.
 
 UPLOAD_SEPARATOR = rule(
     "ZL013", "upload-separator", "error",
+    on="upload-line", by="linter.upload", params=('found', 'hint'),
     summary=("アップロードファイルの区切りがタブではありません", "The upload file is not tab-separated"),
     message=("項目の区切りが{found}です。拡張子は .csv ですが、ツールの出力はタブ区切りです。{hint}",
              "Fields are separated by {found}; despite the .csv name, the tool's output is tab-separated. {hint}"),
@@ -68,6 +71,7 @@ Fix: export again with the tool and upload without opening the file in Excel.
 
 UPLOAD_LINE_BREAKS = rule(
     "ZL014", "upload-line-breaks", "error",
+    on="upload-line", by="linter.upload", params=('line', 'found'),
     summary=("アップロードファイルの改行がCRLFではありません", "The upload file's line breaks are not CRLF"),
     message=("{line}行目の改行が{found}です。ツールの出力は CRLF 改行です。",
              "Line {line} ends with {found}; the tool writes CRLF line breaks."),
@@ -87,6 +91,7 @@ Fix: export again with the tool.
 
 UPLOAD_BLANK_LINE = rule(
     "ZL015", "upload-blank-line", "error",
+    on="upload-line", by="linter.upload", params=('line',),
     summary=("アップロードファイルに空行があります", "Blank line in the upload file"),
     message=("{line}行目が空行です。", "Line {line} is blank."),
     explain=("""
@@ -105,6 +110,7 @@ Fix: delete it, or export again with the tool.
 
 UPLOAD_TOO_MANY = rule(
     "ZL016", "upload-over-300-lines", "error",
+    on="upload-line", by="linter.upload", params=('count',),
     summary=("アップロードファイルの申請人が300人を超えています", "More than 300 applicants in the upload file"),
     message=("申請人の行が{count}行あります。1ファイル300人（ヘッダを除き300行）までです。",
              "The file has {count} applicant lines; one file takes at most 300 (300 lines after the header)."),
@@ -122,6 +128,7 @@ Fix: split the workbook (`zairyu-lint split`) and export each part.
 
 UPLOAD_HEADER = rule(
     "ZL017", "upload-header-mismatch", "error",
+    on="upload-line", by="linter.upload", params=('column', 'found', 'template', 'expected'),
     summary=("アップロードファイルのヘッダ行がテンプレートと違います", "The upload file's header row differs from the template"),
     message=("{column}列目のヘッダが「{found}」です。テンプレート（{template}）では「{expected}」です。",
              "Column {column} of the header is 「{found}」; the template ({template}) has 「{expected}」."),
@@ -142,6 +149,7 @@ Fix: enter the data in the current template and export again.
 
 UPLOAD_LINE_SHAPE = rule(
     "ZL018", "upload-line-shape", "error",
+    on="upload-line", by="linter.upload", params=('line', 'problem'),
     summary=("アップロードファイルの行の形が正しくありません", "An upload line has the wrong shape"),
     message=("{line}行目: {problem}", "Line {line}: {problem}"),
     explain=("""
@@ -162,6 +170,7 @@ Fix: export again with the tool.
 
 UPLOAD_UNKNOWN = rule(
     "ZL019", "upload-not-recognised", "error",
+    on="upload-line", by="linter.upload", params=('reason',),
     summary=("アップロードファイルの手続・在留資格を判別できません", "The upload file's procedure or status is unknown"),
     message=("アップロードファイルとして判別できません（{reason}）。",
              "Not recognised as an upload file ({reason})."),

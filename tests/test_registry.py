@@ -1,0 +1,146 @@
+"""The rule registry is the one place per code: docs, parameters, checks and emitted codes agree with it."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from schemas import rules as R
+from schemas.rules.docs import DOC, markdown
+
+REPO = Path(__file__).resolve().parents[1]
+PRODUCT = ["linter", "schemas", "xl_addin"]
+
+
+def test_docs_rules_md_is_current():
+    # regenerate with `python -m schemas.rules.docs`
+    assert DOC.read_text(encoding="utf-8") == markdown(), "docs/rules.md is stale: run python -m schemas.rules.docs"
+    r = CliRunner().invoke(__import__("linter.cli", fromlist=["main"]).main, ["rules", "--markdown"])
+    assert r.exit_code == 0 and r.output == markdown()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_rule_renders_with_its_declared_parameters(lang):
+    for r in R.all_rules():
+        text = r.message(lang, **{p: f"<{p}>" for p in r.params})
+        for p in R.template_fields(r.message_en if lang == "en" else r.message_ja):
+            assert f"<{p}>" in text, (r.code, p)
+        with pytest.raises(KeyError):   # a parameter left out is an error, never a blank
+            if r.params:
+                r.message(lang, **{p: "x" for p in r.params[1:]})
+                r.message("ja", **{p: "x" for p in r.params[1:]})
+                r.message("en", **{p: "x" for p in r.params[1:]})
+            else:
+                raise KeyError("no parameters")
+
+
+def test_every_rule_has_documentation_and_a_check_in_its_module():
+    for r in R.all_rules():
+        for lang, heads in (("ja", ("何を調べるか:", "直し方", "根拠:")), ("en", ("What it checks:", "Fix", "Source:"))):
+            assert all(h in r.explain(lang) for h in heads), (r.code, lang)
+        assert r.source is not None, r.code
+        module = importlib.import_module(r.by)       # the check's module exists ...
+        assert f'"{r.code}"' in inspect.getsource(module), (r.code, r.by)   # ... and emits this code
+        assert r.fix_ja.strip() == "" or r.fix_en.strip(), r.code
+
+
+def test_every_code_in_the_product_is_registered():
+    codes = {r.code for r in R.all_rules()}
+    for pkg in PRODUCT:
+        for path in (REPO / pkg).rglob("*.py"):
+            for code in re.findall(r'"(ZL\d{3})"', path.read_text(encoding="utf-8")):
+                assert code in codes, f"{path}: {code} is not a registered rule"
+
+
+def test_business_checks_are_those_their_rules_declare():
+    # every check of the applicant frame belongs to a rule that names its module as the producer
+    from schemas.business import contradictions, filing, formats, ssw
+    for module in (formats, contradictions, filing, ssw):
+        src = inspect.getsource(module)
+        for code in set(re.findall(r'"(ZL[2-5]\d\d)"', src)):
+            r = R.get(code)
+            assert r.on == "applicant-frame" and r.by == module.__name__, (code, r.by)
+
+
+def test_a_missing_rule_module_is_an_import_error(monkeypatch):
+    monkeypatch.setattr(R, "FAMILIES", R.FAMILIES + ("no_such_rules",))
+    with pytest.raises(ImportError):
+        R.all_rules()
+
+
+def test_registry_refuses_undeclared_parameters_and_checks():
+    ok = dict(summary=("a", "a"), message=("{x}", "{x}"), explain=("a", "a"), source=R.cited("a", "a"))
+    with pytest.raises(AssertionError):
+        R.rule("ZL998", "x", "info", on="file", by="linter.engine", params=(), **ok)
+    with pytest.raises(AssertionError):
+        R.rule("ZL998", "x", "info", on="nowhere", by="linter.engine", params=("x",), **ok)
+    with pytest.raises(AssertionError):
+        R.rule("ZL998", "x", "info", on="file", params=("x",), **ok)
+    assert "ZL998" not in R.RULES
+
+
+def test_findings_carry_their_parameters_and_render_in_either_language():
+    from linter.engine import Options, lint_path
+    import datetime as dt
+    seen = set()
+    for book in sorted((REPO / "sample_workbooks").glob("*mistakes*.xlsx")):
+        res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+        for f in res.findings:
+            rule = R.get(f.rule)                      # every emitted code is registered
+            assert f.params is not None, f.rule
+            assert set(rule.params) <= set(f.params), (f.rule, rule.params, f.params)
+            assert f.text("ja") == f.message          # the stored message is the rendering of rule + params
+            assert f.text("en") == rule.message("en", **f.params)
+            assert f.location in ("cell", "row", "sheet", "file")
+            seen.add(f.rule)
+    assert len(seen) >= 10
+
+
+def test_rule_families_never_call_into_the_engine():
+    # the applicant-frame rules read the workbook model and return violations; no engine context, no findings
+    for path in (REPO / "schemas").rglob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        assert "ctx.add" not in src and "ctx.fees" not in src and "ctx.keys" not in src, path
+        assert not re.search(r"^\s*(from|import) linter\b", src, re.M), path
+
+
+def test_a_raising_applicant_check_is_zl033_for_that_file(monkeypatch):
+    import datetime as dt
+    from linter.engine import Options, lint_path
+    from schemas.business import formats
+
+    def boom(*_a, **_k):
+        raise RuntimeError("synthetic failure")
+    monkeypatch.setattr(formats, "email_ok", boom)
+    book = next((REPO / "sample_workbooks").glob("*mistakes*.xlsx"))
+    res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    got = [f for f in res.findings if f.rule == "ZL033"]
+    assert len(got) == 1 and "ZL207" in got[0].message and "synthetic failure" in got[0].message
+
+
+def test_a_raising_cell_table_check_is_zl033_and_the_others_still_run(monkeypatch):
+    import datetime as dt
+    import pandera.pandas as pa
+    from linter.engine import Options, lint_path
+    from schemas import template_schema as TS
+    book = next((REPO / "sample_workbooks").glob("*mistakes*.xlsx"))
+    before = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    real = TS.sheet_schema
+
+    def boom(df):
+        raise RuntimeError("synthetic failure")
+
+    def with_a_broken_check(*args):
+        schema = real(*args)
+        return pa.DataFrameSchema(columns=schema.columns, checks=[pa.Check(boom, name="ZL103")] + schema.checks)
+    monkeypatch.setattr(TS, "sheet_schema", with_a_broken_check)
+    res = lint_path(book, Options(on=dt.date(2026, 6, 1), fixes=False))
+    got = [f for f in res.findings if f.rule == "ZL033"]
+    assert len(got) == 1 and "ZL103" in got[0].message and "synthetic failure" in got[0].message
+    assert got[0].severity == "error" and not res.unreadable
+    # every other finding is still there
+    assert [f for f in res.findings if f.rule != "ZL033"] == before.findings
