@@ -24,7 +24,7 @@ from schemas.cells import col_index, expand_cols
 from schemas.charclass import class_pattern
 from schemas.snapshot import SIMULTANEOUS_SHEET, Field, Snapshot, Status, load_snapshot
 from schemas.template_schema import (
-    EMPTY_CODE_OK, is_dependent, SIM_CERT, SIM_COMMON, SIM_EXTRA, SIM_REENTRY, SheetInput, condition_met, effective_lists,
+    EMPTY_CODE_OK, is_dependent, SheetInput, condition_met, effective_lists,
 )
 
 SEED = 20261201
@@ -82,12 +82,13 @@ def menu_names(status: Status) -> list[str]:
 
 
 # --- which fields apply -------------------------------------------------------------------------
-def _block_key(f: Field) -> int:
+def _block_key(f: Field, snap: Snapshot) -> int:
+    """1 = the 同時申請 common items, 2.. = the blocks of its flags B, C, D (snapshot facts); 0 elsewhere."""
     if f.sheet != SIMULTANEOUS_SHEET:
         return 0
     n = col_index(f.col) + 1
-    for i, (a, b) in enumerate((SIM_COMMON, SIM_REENTRY, SIM_EXTRA, SIM_CERT)):
-        if a <= n <= b:
+    for i, b in enumerate(snap.simultaneous_blocks()):
+        if b["first"] <= n and (b["last"] is None or n <= b["last"]):
             return i + 1
     return 0
 
@@ -120,7 +121,7 @@ def field_slots(snap: Snapshot, status: Status, sheet: str) -> list[tuple[Field,
         exported = bool(f.csv.get(status.csv_letter)) if status.csv_letter else bool(f.csv_all)
         if not exported:
             continue
-        key = (_block_key(f), _repeat_key(f.label), f.code_list, tuple(f.classes))
+        key = (_block_key(f, snap), _repeat_key(f.label), f.code_list, tuple(f.classes))
         if f.required:
             # a required field is a repeat only through its condition: a later slot's 入社年月 is required
             # under that slot's 月不詳 flag; (27)該当する事項 … or 同時申請 B/C/D are not repeats
@@ -209,7 +210,7 @@ class SweepGen:
 
     def wanted(self, a: _Applicant, f: Field) -> bool:
         if f.sheet == SIMULTANEOUS_SHEET:
-            blk = _block_key(f)
+            blk = _block_key(f, self.snap)
             row = a.rows[SIMULTANEOUS_SHEET]
             flags = [row.get(c) == YES for c in "BCD"]
             if blk == 1 and col_index(f.col) >= 4 and not any(flags):
@@ -244,7 +245,7 @@ class SweepGen:
 
     # -- values --------------------------------------------------------------------------------
     def value(self, a: _Applicant, f: Field) -> str | None:
-        if f.sheet == SIMULTANEOUS_SHEET and _block_key(f) == 1 and col_index(f.col) >= 4:
+        if f.sheet == SIMULTANEOUS_SHEET and _block_key(f, self.snap) == 1 and col_index(f.col) >= 4:
             same = self.main_value(a, f)     # the 同時申請 common block repeats the main application
             if same is not None:
                 return same
