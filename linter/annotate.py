@@ -7,11 +7,12 @@ stay as they were):
   xl/worksheets/sheetN.xml          the `s` attribute of flagged cells (+ <legacyDrawing> when notes are new)
   xl/commentsN.xml, xl/drawings/vmlDrawingN.vml and the sheet's .rels: the notes
   xl/workbook.xml, xl/_rels/workbook.xml.rels, [Content_Types].xml: the added 「チェック結果」 sheet
+The 「チェック結果」 sheet has the add-in's layout (linter.result_sheet) and records each painted cell's fill
+before and whether its note is new, so the add-in's check on the copy removes these marks as its own.
 The input file is never modified; the copy is written to a temp file and moved into place.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -20,13 +21,15 @@ from xml.sax.saxutils import escape, quoteattr
 from .findings import FileResult, Finding
 from .xlsx_package import (
     CELL_RE, CT_COMMENTS, CT_VML, NS_MAIN, REF_RE, REL_COMMENTS, REL_VML, Package, attrs_of,
-    cell_xml, col_name, col_num, expand_empty_sheet_data, inline_string_cell, insert_worksheet_child,
-    row_xml, sheet_data_span,
+    cell_xml, col_name, col_num, column_styles, expand_empty_sheet_data, inline_string_cell,
+    insert_worksheet_child, row_xml, sheet_data_span,
+)
+from .result_sheet import (
+    CELL, FIRST_ROW, HEADER_ROW, RESULT_SHEET, SEVERITY, SHEET, TITLE_ROW, VERDICT_ROW, WIDTH, Record, header,
+    severity_label, table, title, verdict_line,
 )
 
-RESULT_SHEET = "チェック結果"
 FILL_RGB = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
-SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 AUTHOR = "zairyu-lint"
 
 
@@ -43,6 +46,7 @@ class StyleEditor:
         self.new_fills: list[str] = []
         self.new_xfs: list[str] = []
         m = re.search(r"<fills\b[^>]*>(.*?)</fills>", self.xml, re.S)
+        self.fills = re.findall(r"<fill\b[^>]*?(?:/>|>.*?</fill>)", m.group(1), re.S) if m else []
         self.n_fills = len(re.findall(r"<fill\b", m.group(1))) if m else 0
         m = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", self.xml, re.S)
         self.xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", m.group(1), re.S) if m else []
@@ -54,6 +58,16 @@ class StyleEditor:
                                   f'<bgColor indexed="64"/></patternFill></fill>')
             self.fill_ids[severity] = self.n_fills + len(self.new_fills) - 1
         return self.fill_ids[severity]
+
+    def fill_hex(self, style: int) -> str:
+        """The solid fill of an original cell format as '#RRGGBB' ('' for none), as the add-in records a fill."""
+        xf = self.xfs[style] if 0 <= style < len(self.xfs) else ""
+        m = re.search(r'\bfillId="(\d+)"', xf[: xf.find(">") + 1])
+        fill = self.fills[int(m.group(1))] if m and int(m.group(1)) < len(self.fills) else ""
+        if not re.search(r'patternType="solid"', fill):
+            return ""
+        fg = re.search(r"<fgColor\b([^>]*)/?>", fill)
+        return color_hex(attrs_of(fg.group(1)), self.pkg) if fg else ""
 
     def variant(self, style: int, severity: str) -> int:
         key = (style, severity)
@@ -93,10 +107,46 @@ class StyleEditor:
         self.pkg.set_text("xl/styles.xml", xml)
 
 
+# the legacy indexed palette (ECMA-376 Part 1, 18.8.27 indexedColors), used when styles.xml has no own <colors>
+INDEXED_COLORS = ("000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF 000000 FFFFFF FF0000 00FF00 0000FF FFFF00 "
+                  "FF00FF 00FFFF 800000 008000 000080 808000 800080 008080 C0C0C0 808080 9999FF 993366 FFFFCC CCFFFF "
+                  "660066 FF8080 0066CC CCCCFF 000080 FF00FF FFFF00 00FFFF 800080 800000 008080 0000FF 00CCFF CCFFFF "
+                  "CCFFCC FFFF99 99CCFF FF99CC CC99FF FFCC99 3366FF 33CCCC 99CC00 FFCC00 FF9900 FF6600 666699 969696 "
+                  "003366 339966 003300 333300 993300 993366 333399 333333").split()
+
+
+def color_hex(attrs: dict, pkg: Package) -> str:
+    """A spreadsheetML colour (rgb, indexed or theme with tint) as '#RRGGBB'; '' when it cannot be told."""
+    import colorsys
+    rgb = ""
+    if "rgb" in attrs and len(attrs["rgb"]) >= 6:
+        rgb = attrs["rgb"][-6:]
+    elif "indexed" in attrs:
+        i = int(attrs["indexed"])
+        rgb = INDEXED_COLORS[i] if i < len(INDEXED_COLORS) else ""   # 64 = system foreground: not a fill to keep
+    elif "theme" in attrs and "xl/theme/theme1.xml" in pkg.parts:
+        scheme = re.search(r"<a:clrScheme\b.*?</a:clrScheme>", pkg.text("xl/theme/theme1.xml"), re.S)
+        found = re.findall(r'<a:(?:dk1|lt1|dk2|lt2|accent\d|hlink|folHlink)>.*?(?:val|lastClr)="([0-9A-Fa-f]{6})"',
+                           scheme.group(0), re.S) if scheme else []
+        order = [1, 0, 3, 2, 4, 5, 6, 7, 8, 9, 10, 11]      # theme index 0 is lt1, 1 dk1, 2 lt2, 3 dk2
+        i = int(attrs["theme"])
+        rgb = found[order[i]] if i < len(order) and order[i] < len(found) else ""
+    if not rgb:
+        return ""
+    tint = float(attrs.get("tint", 0) or 0)
+    if tint:
+        h, l, s_ = colorsys.rgb_to_hls(*(int(rgb[k:k + 2], 16) / 255 for k in (0, 2, 4)))
+        l = l * (1 + tint) if tint < 0 else l * (1 - tint) + tint
+        rgb = "".join(f"{round(x * 255):02X}" for x in colorsys.hls_to_rgb(h, l, s_))
+    return "#" + rgb.upper()
+
+
 # --- cells ---------------------------------------------------------------------------------
 
-def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor) -> str:
-    """Give each cell of `targets` ({ref: severity}) its filled format; cells or rows that are missing are added."""
+def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor, bases: dict[str, int] | None = None) -> str:
+    """Give each cell of `targets` ({ref: severity}) its filled format; cells or rows that are missing are added.
+    `bases`, when given, receives each cell's format before ({ref: cellXfs index})."""
+    bases = {} if bases is None else bases
     xml = expand_empty_sheet_data(xml)
     start, end = sheet_data_span(xml)
     content = xml[start:end]
@@ -105,15 +155,14 @@ def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor) -> str
         m = REF_RE.fullmatch(ref)
         if m:
             by_row[int(m.group(2))][col_num(m.group(1))] = sev
-    col_styles = _column_styles(xml)
+    col_styles = column_styles(xml)
     pieces, pos, seen = [], 0, set()
     row_iter = re.finditer(r"<row\b[^>]*?(?:/>|>.*?</row>)", content, re.S)
     pending = sorted(by_row)
 
     def new_row(r: int) -> str:
-        cells = [(f"{col_name(c)}{r}", {"r": f"{col_name(c)}{r}", "s": str(styles.variant(col_styles.get(c, 0), sev))}, None)
-                 for c, sev in sorted(by_row[r].items())]
-        return row_xml({"r": str(r)}, cells)
+        return row_xml({"r": str(r)}, [_styled(c, r, sev, col_styles.get(c, 0), styles, bases)
+                                       for c, sev in sorted(by_row[r].items())])
 
     for m in row_iter:
         text = m.group()
@@ -125,7 +174,7 @@ def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor) -> str
         if pending and pending[0] == r:
             pending.pop(0)
             pieces.append(content[pos:m.start()])
-            pieces.append(_restyle_row(text, r, by_row[r], styles, col_styles))
+            pieces.append(_restyle_row(text, r, by_row[r], styles, col_styles, bases))
             pos = m.end()
             seen.add(r)
     pieces.append(content[pos:])
@@ -134,26 +183,20 @@ def restyle_cells(xml: str, targets: dict[str, str], styles: StyleEditor) -> str
     return xml[:start] + "".join(pieces) + xml[end:]
 
 
-def _column_styles(xml: str) -> dict[int, int]:
-    out = {}
-    for m in re.finditer(r"<col\b([^>]*)/?>", xml):
-        a = attrs_of(m.group(1))
-        if "style" in a:
-            for c in range(int(a.get("min", 1)), int(a.get("max", 1)) + 1):
-                if c > 16384:
-                    break
-                out[c] = int(a["style"])
-    return out
+def _styled(c: int, r: int, sev: str, base: int, styles: StyleEditor, bases: dict[str, int]) -> tuple:
+    ref = f"{col_name(c)}{r}"
+    bases[ref] = base
+    return (ref, {"r": ref, "s": str(styles.variant(base, sev))}, None)
 
 
-def _restyle_row(text: str, r: int, cols: dict[int, str], styles: StyleEditor, col_styles: dict[int, int]) -> str:
+def _restyle_row(text: str, r: int, cols: dict[int, str], styles: StyleEditor, col_styles: dict[int, int],
+                 bases: dict[str, int]) -> str:
     head_end = text.index(">") + 1
     if text[head_end - 2] == "/":      # <row .../>
         ra = attrs_of(text[4:head_end - 2])
         row_style = int(ra["s"]) if "s" in ra and ra.get("customFormat") == "1" else None
-        cells = [(f"{col_name(c)}{r}", {"r": f"{col_name(c)}{r}", "s": str(styles.variant(
-            row_style if row_style is not None else col_styles.get(c, 0), sev))}, None) for c, sev in sorted(cols.items())]
-        return row_xml(ra, cells)
+        return row_xml(ra, [_styled(c, r, sev, row_style if row_style is not None else col_styles.get(c, 0), styles, bases)
+                            for c, sev in sorted(cols.items())])
     ra = attrs_of(text[4:head_end - 1])
     row_style = int(ra["s"]) if "s" in ra and ra.get("customFormat") == "1" else None
     inner = text[head_end:-len("</row>")]
@@ -166,22 +209,24 @@ def _restyle_row(text: str, r: int, cols: dict[int, str], styles: StyleEditor, c
         for missing in sorted(k for k in todo if k < c):
             out.append(inner[pos:m.start()])
             pos = m.start()
-            out.append(_new_cell(missing, r, todo.pop(missing), styles, row_style, col_styles))
+            out.append(_new_cell(missing, r, todo.pop(missing), styles, row_style, col_styles, bases))
         if c in todo:
             sev = todo.pop(c)
-            ca["s"] = str(styles.variant(int(ca.get("s", row_style if row_style is not None else col_styles.get(c, 0))), sev))
+            base = int(ca.get("s", row_style if row_style is not None else col_styles.get(c, 0)))
+            bases[ref] = base
+            ca["s"] = str(styles.variant(base, sev))
             out.append(inner[pos:m.start()])
             out.append(cell_xml(ca, m.group("inner")))
             pos = m.end()
     out.append(inner[pos:])
     for c in sorted(todo):
-        out.append(_new_cell(c, r, todo[c], styles, row_style, col_styles))
+        out.append(_new_cell(c, r, todo[c], styles, row_style, col_styles, bases))
     return text[:head_end] + "".join(out) + "</row>"
 
 
-def _new_cell(c: int, r: int, sev: str, styles: StyleEditor, row_style, col_styles) -> str:
-    base = row_style if row_style is not None else col_styles.get(c, 0)
-    return cell_xml({"r": f"{col_name(c)}{r}", "s": str(styles.variant(base, sev))}, None)
+def _new_cell(c: int, r: int, sev: str, styles: StyleEditor, row_style, col_styles, bases) -> str:
+    ref, attrs, _ = _styled(c, r, sev, row_style if row_style is not None else col_styles.get(c, 0), styles, bases)
+    return cell_xml(attrs, None)
 
 
 # --- notes ---------------------------------------------------------------------------------
@@ -221,10 +266,11 @@ def _used_idmaps(pkg: Package) -> set[int]:
     return used
 
 
-def add_notes(pkg: Package, sheet_part: str, notes: dict[str, str]) -> None:
-    """Put a note on each cell of `notes` ({ref: text}); reuses the sheet's comments part when it has one."""
+def add_notes(pkg: Package, sheet_part: str, notes: dict[str, str]) -> set[str]:
+    """Put a note on each cell of `notes` ({ref: text}); reuses the sheet's comments part when it has one.
+    Returns the cells whose note is new (on a cell with a note already, the text is added to that note)."""
     if not notes:
-        return
+        return set()
     rels = pkg.rels(sheet_part)
     comments_part = next((r["part"] for r in rels if r["type"] == REL_COMMENTS), None)
     vml_part = next((r["part"] for r in rels if r["type"] == REL_VML), None)
@@ -291,53 +337,52 @@ def add_notes(pkg: Package, sheet_part: str, notes: dict[str, str]) -> None:
             element = f'<legacyDrawing r:id="{rid}"/>'
         xml = insert_worksheet_child(xml, element, "legacyDrawing")
         pkg.set_text(sheet_part, xml)
+    return set(shapes_for)
 
 
-# --- the results sheet ---------------------------------------------------------------------
+# --- the results sheet (layout: linter.result_sheet, shared with the add-in) ---------------------
 
-def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_names: set[str]) -> str:
+def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_names: set[str],
+                      records: list[Record] = ()) -> str:
     en = lang == "en"
-    head = (["severity", "rule", "sheet", "cell", "field", "message"] if en
-            else ["重要度", "ルール", "シート", "セル", "項目", "メッセージ"])
-    t = result.template
-    desc = f"{t.procedure} {t.version} {t.status or ''}".strip() if t else "-"
-    errors, warnings = result.count("error"), result.count("warning")
-    title = (f"zairyu-lint {Path(result.path).name} [{desc}] {dt.date.today().isoformat()}: "
-             f"{errors} error(s), {warnings} warning(s)" if en else
-             f"zairyu-lint チェック結果 {Path(result.path).name} [{desc}] {dt.date.today().isoformat()}: "
-             f"エラー {errors} 件、警告 {warnings} 件")
-    from .verdicts import summary_line, verdicts
-    people = summary_line(verdicts(result), lang)   # 「30人中 4人が要確認見込み: 8行 …」
-    rows = [f'<row r="1">{inline_string_cell("A1", title)}</row>',
-            *([f'<row r="2">{inline_string_cell("A2", people)}</row>'] if people else []),
-            '<row r="3">' + "".join(inline_string_cell(f"{col_name(i + 1)}3", h) for i, h in enumerate(head)) + "</row>"]
+    people = verdict_line(result, lang)
+    head = styles.variant(0, "info")          # the add-in's header blue
+    rows = [f'<row r="{TITLE_ROW}">{inline_string_cell(f"A{TITLE_ROW}", title(result, lang))}</row>',
+            *([f'<row r="{VERDICT_ROW}">{inline_string_cell(f"A{VERDICT_ROW}", people)}</row>'] if people else []),
+            f'<row r="{HEADER_ROW}">' + "".join(inline_string_cell(f"{col_name(i + 1)}{HEADER_ROW}", h, head)
+                                                for i, h in enumerate(header(lang))) + "</row>"]
     links = []
-    from .flatten import excel_place, rows as flat_rows
-    for i, f in enumerate(flat_rows([result], lang)):
-        r = 4 + i
-        sev = f["severity"] if en else SEVERITY_JA.get(f["severity"], f["severity"])
-        where = excel_place(f)   # the cell, or a whole row in Excel's row form
-        vals = [sev, f["rule"], f["sheet"] or "", where, f["field"] or "", f["message"]]
+    body = table(result.findings, lang, records)
+    for i, (vals, f) in enumerate(zip(body, [*result.findings, *[None] * len(body)])):
+        r = FIRST_ROW + i
         cells = []
         for j, v in enumerate(vals):
-            style = styles.variant(0, f["severity"]) if j == 0 else None
-            cells.append(inline_string_cell(f"{col_name(j + 1)}{r}", v, style))
+            if v == "" or v is None:
+                continue
+            if isinstance(v, int):
+                cells.append(f'<c r="{col_name(j + 1)}{r}"><v>{v}</v></c>')
+                continue
+            style = styles.variant(0, f.severity) if j == SEVERITY and f is not None else None
+            cells.append(inline_string_cell(f"{col_name(j + 1)}{r}", str(v), style))
         rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-        if f["sheet"] and f["sheet"] in sheet_names and where:
-            loc = "'" + f["sheet"].replace("'", "''") + "'!" + where
-            links.append(f'<hyperlink ref="D{r}" location={quoteattr(loc)} display={quoteattr(where)}/>')
+        where, sheet = vals[CELL], vals[SHEET]
+        if f is not None and sheet in sheet_names and where:
+            loc = "'" + sheet.replace("'", "''") + "'!" + where
+            links.append(f'<hyperlink ref="{col_name(CELL + 1)}{r}" location={quoteattr(loc)} display={quoteattr(where)}/>')
     if not result.findings:
-        rows.append('<row r="4">' + inline_string_cell("A4", "OK" if en else "問題は見つかりませんでした") + "</row>")
-    widths = [9, 8, 34, 8, 34, 110]
+        rows.append(f'<row r="{FIRST_ROW}">' + inline_string_cell(f"A{FIRST_ROW}", "OK" if en else "問題は見つかりませんでした")
+                    + "</row>")
+    widths = [6, 9, 34, 8, 34, 8, 110, 10, 10, 8]
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths))
-    last = 3 + max(len(result.findings), 1)
+    last = HEADER_ROW + max(len(body), 1)
+    end = col_name(WIDTH)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{NS_MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<dimension ref="A1:F{last}"/>'
-            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>'
-            '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/>'
+            f'<dimension ref="A1:{end}{last}"/>'
+            f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{HEADER_ROW}" topLeftCell="A{FIRST_ROW}" '
+            'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/>'
             f'<cols>{cols}</cols><sheetData>{"".join(rows)}</sheetData>'
-            f'<autoFilter ref="A3:F{last}"/>'
+            f'<autoFilter ref="A{HEADER_ROW}:{end}{last}"/>'
             + (f'<hyperlinks>{"".join(links)}</hyperlinks>' if links else "")
             + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
 
@@ -345,9 +390,7 @@ def results_sheet_xml(result: FileResult, lang: str, styles: StyleEditor, sheet_
 # --- the whole copy ------------------------------------------------------------------------
 
 def note_text(findings: list[Finding], lang: str) -> str:
-    en = lang == "en"
-    return "\n".join(f"[{f.severity if en else SEVERITY_JA.get(f.severity, f.severity)}] {f.rule} {f.text(lang)}"
-                     for f in findings)
+    return "\n".join(f"[{severity_label(f.severity, lang)}] {f.rule} {f.text(lang)}" for f in findings)
 
 
 def annotate_package(pkg: Package, result: FileResult, lang: str = "ja") -> Package:
@@ -358,17 +401,21 @@ def annotate_package(pkg: Package, result: FileResult, lang: str = "ja") -> Pack
         if f.sheet in sheets and f.cell and REF_RE.fullmatch(f.cell):
             by_sheet[f.sheet][f.cell].append(f)
     rank = {"error": 0, "warning": 1, "info": 2}
+    records = []
     for name, cells in by_sheet.items():
         part = sheets[name].part
         targets = {ref: min((f.severity for f in fs), key=lambda s: rank.get(s, 3)) for ref, fs in cells.items()}
-        pkg.set_text(part, restyle_cells(pkg.text(part), targets, styles))
-        add_notes(pkg, part, {ref: note_text(fs, lang) for ref, fs in cells.items()})
+        bases: dict[str, int] = {}
+        pkg.set_text(part, restyle_cells(pkg.text(part), targets, styles, bases))
+        new_notes = add_notes(pkg, part, {ref: note_text(fs, lang) for ref, fs in cells.items()})
+        # what the add-in needs to undo these marks: the fill before and whether the note is ours
+        records += [Record(name, ref, styles.fill_hex(bases.get(ref, 0)), ref in new_notes) for ref in cells]
     name = RESULT_SHEET
     n = 2
     while name in sheets:
         name = f"{RESULT_SHEET} ({n})"
         n += 1
-    xml = results_sheet_xml(result, lang, styles, set(sheets))
+    xml = results_sheet_xml(result, lang, styles, set(sheets), records)
     styles.save()
     pkg.add_sheet(name, xml)
     return pkg

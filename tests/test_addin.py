@@ -28,6 +28,7 @@ from openpyxl.styles import PatternFill
 
 import xlwings as xw
 from conftest import SSW, golden_rows, official, require_tool
+from linter import result_sheet as L
 from xl_addin import ERROR_FILL, RESULT_SHEET, WARNING_FILL, highlight
 from xl_addin import build as B
 from xl_addin.cli import addin
@@ -97,12 +98,13 @@ def test_paints_notes_result_sheet_and_summary(bad_book, tmp_path):
     res = wb[RESULT_SHEET]
     rows = list(res.iter_rows(values_only=True))
     findings = summary.result.findings
-    assert len(rows) == 1 + len(findings)
-    assert rows[0][:4] == ("No.", "重要度", "シート", "セル")
-    first = rows[1]
-    assert first[2] == COMMON and first[3] == f"=HYPERLINK(\"#'{COMMON}'!C8\",\"C8\")"
-    assert fill_of(res, "B2") == RED
-    by_sheet = Counter(r[2] for r in rows[1:])
+    assert len(rows) == L.HEADER_ROW + len(findings)
+    assert list(rows[L.HEADER_ROW - 1]) == L.header("ja")
+    first = rows[L.FIRST_ROW - 1]
+    assert first[L.SHEET] == COMMON and first[L.CELL] == f"=HYPERLINK(\"#'{COMMON}'!C8\",\"C8\")"
+    assert res.cell(L.FIRST_ROW, L.SEVERITY + 1).fill.fgColor.rgb == RED
+    assert str(rows[L.VERDICT_ROW - 1][0]).startswith("2人中 ")       # the verdict line, as in a review copy
+    by_sheet = Counter(r[L.SHEET] for r in rows[L.FIRST_ROW - 1:])
     assert by_sheet == Counter(f.sheet or "" for f in findings)
     n_err = sum(1 for f in findings if f.sheet == COMMON and f.severity == "error")
     n_warn = sum(1 for f in findings if f.sheet == COMMON and f.severity == "warning")
@@ -156,7 +158,7 @@ def test_rerun_removes_only_what_the_previous_run_added(bad_book, tmp_path):
     assert fill_of(ws, "E8") == "FF00B0F0" and ws["E8"].comment.text.startswith("自分のメモ")
     assert fill_of(ws, "B20") == "FF00B0F0"
     assert wb.sheetnames.count(RESULT_SHEET) == 1
-    assert len(list(wb[RESULT_SHEET].iter_rows())) == 1 + len(s2.result.findings)
+    assert len(list(wb[RESULT_SHEET].iter_rows())) == L.HEADER_ROW + len(s2.result.findings)
     assert values_of(second) == values_of(first)
 
     # a third run on an unchanged book gives the same picture
@@ -296,7 +298,7 @@ def test_remote_engine_actions(remote, bad_book):
     # the result sheet, then the message box
     assert _actions(book, "addSheet")[0]["args"][1] == RESULT_SHEET
     values = _actions(book, "setValues")[0]["values"]
-    assert values[1][3].startswith("=HYPERLINK(")
+    assert values[L.FIRST_ROW - 1][L.CELL].startswith("=HYPERLINK(")
     alert = _actions(book, "alert")[-1]
     assert alert["args"][1] == "在留申請チェック" and "エラー" in alert["args"][0]
     # every painted sheet is unprotected before and protected again after, in order
@@ -463,7 +465,7 @@ def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_pat
     assert acts.index(record) < acts.index(paint)                        # read before painting
     assert set(record["args"][2]) == {a.replace("$", "") for a in flagged(bad_book, COMMON)} >= {"C8", "J9"}
     table = _actions(book, "setValues")[0]["values"]
-    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == PENDING
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[L.FIRST_ROW - 1:] if r[REC_CELL]}["C8"] == PENDING
     write = next(a for a in _actions(book, "runMacro") if a["args"][0] == JS_WRITE_FILLS)
     assert acts.index(write) > acts.index(_actions(book, "setValues")[0])
 
@@ -476,7 +478,7 @@ def test_remote_keeps_the_users_fill_on_a_flagged_cell(remote, bad_book, tmp_pat
                        "calls": [record["args"], write["args"]]})
     assert state["errors"] == []
     table = state["sheets"][RESULT_SHEET]["values"]
-    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[1:] if r[REC_CELL]}["C8"] == "#92D050"
+    assert {r[REC_CELL]: r[REC_PRIOR] for r in table[L.FIRST_ROW - 1:] if r[REC_CELL]}["C8"] == "#92D050"
 
     # the next run, after the user fixed C8: its fill goes back to the user's green
     wb = openpyxl.load_workbook(bad_book)

@@ -19,6 +19,7 @@ from defusedxml import ElementTree as ET
 
 from conftest import SSW, golden_rows
 from linter.engine import lint_path
+from linter import result_sheet as L
 from xl_addin import RESULT_SHEET
 from xl_addin import build as B
 from xl_addin.fixing import FIX_SHEET, decode, encode, fix_in_place, undo_fixes
@@ -77,8 +78,8 @@ def test_fix_confirm_record_recheck_and_undo(book_path, tmp_path):
     assert recs[(COMMON, "Q9")][4] == "12345678" and recs[(COMMON, "Q9")][9] == "n:12345678.0"
     assert recs[(COMMON, "J9")][9] == "s:160-0023" and recs[(COMMON, "C8")][8] == "修正済み"
     # checked again: the result sheet lists what is left (E8), not the fixed cells
-    results = list(wb[RESULT_SHEET].iter_rows(values_only=True))[1:]
-    cells = {str(r[3]) for r in results}
+    results = list(wb[RESULT_SHEET].iter_rows(values_only=True))[L.FIRST_ROW - 1:]
+    cells = {str(r[L.CELL]) for r in results}
     assert any("E8" in c for c in cells) and not any(x in c for c in cells for x in ('"C8"', '"J9"', '"Q9"'))
     after = lint_path(fixed)
     assert not fixable & {(f.sheet, f.cell) for f in after.findings}

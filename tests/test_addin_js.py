@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, require_tool
+from linter import result_sheet as L
 from xl_addin.painting import RESULT_SHEET
 from xl_addin.protection import (ADMIN_ACCESS_PASSWORD, JS_RECORD_FILLS, JS_REPROTECT, JS_REPROTECT_BOOK,
                                  JS_UNPROTECT, JS_UNPROTECT_BOOK, JS_WRITE_FILLS, PASSWORDS)
@@ -96,10 +97,10 @@ def test_workbook_unprotect_and_reprotect(js_dir):
 
 
 def result_values(*records):
-    head = ["No.", "重要度", "シート", "セル", "項目", "ルール", "メッセージ", "セル番地（復元用）", "塗る前の色（復元用）",
-            "メモ追加（復元用）"]
-    return [head] + [[i + 1, "エラー", sheet, "", "", "ZL102", "m", cell, prior, "1"]
-                     for i, (sheet, cell, prior) in enumerate(records)]
+    """A result sheet's values in the shared layout (linter.result_sheet), title and verdict line included."""
+    top = [["zairyu-lint チェック結果", *[None] * (L.WIDTH - 1)], ["1人中 1人が要確認見込み", *[None] * (L.WIDTH - 1)]]
+    body = L.table([], "ja", [L.Record(sheet, cell, prior, True) for sheet, cell, prior in records])
+    return top + [L.header("ja")] + body
 
 
 def test_fills_are_recorded_before_painting_and_written_into_the_result_sheet(js_dir):
@@ -108,8 +109,8 @@ def test_fills_are_recorded_before_painting_and_written_into_the_result_sheet(js
                                                      (SHEET, "D8", "?"))}}
     state = run_js(js_dir, {"sheets": sheets, "calls": [
         [JS_RECORD_FILLS, SHEET, ["$C$8", "$J$9", "$D$8"]],
-        [JS_WRITE_FILLS, RESULT_SHEET, 3, 8, 9]]})
+        [JS_WRITE_FILLS, RESULT_SHEET, L.SHEET + 1, L.REC_CELL + 1, L.REC_PRIOR + 1]]})
     assert state["errors"] == []
-    got = {row[7]: row[8] for row in state["sheets"][RESULT_SHEET]["values"][1:]}
+    got = {row[L.REC_CELL]: row[L.REC_PRIOR] for row in state["sheets"][RESULT_SHEET]["values"][L.FIRST_ROW - 1:]}
     # the user's green is kept, white (= no fill in Office.js) is no fill, a known record is left alone
     assert got == {"C8": "#92D050", "J9": "", "Q9": "#FFEB9C", "D8": ""}

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from defusedxml import ElementTree as DET
 
+from linter import result_sheet as L
 from linter.annotate import FILL_RGB, RESULT_SHEET, annotate_file
 from linter.engine import Options, lint_path
 from linter.reader import read_workbook
@@ -168,9 +169,10 @@ def test_result_sheet_and_copy_still_checks_the_same(annotated):
     wb = read_workbook(out)
     assert wb.sheet_names[-1] == RESULT_SHEET
     rows = wb.sheet(RESULT_SHEET).rows
-    assert rows[2][:2] == ["重要度", "ルール"]
-    assert len([r for r in rows[3:] if r and r[1]]) == len(result.findings)
-    assert {(r[1], r[3]) for r in rows[3:]} >= {(f.rule, f.cell) for f in result.findings if f.cell}
+    assert rows[L.HEADER_ROW - 1][:L.WIDTH] == L.header("ja")
+    body = rows[L.FIRST_ROW - 1:]
+    assert len([r for r in body if r and r[L.RULE]]) == len(result.findings)
+    assert {(r[L.RULE], r[L.CELL]) for r in body} >= {(f.rule, f.cell) for f in result.findings if f.cell}
     again = lint_path(out, OPTIONS)
     assert [(f.rule, f.sheet, f.cell) for f in again.findings] == [(f.rule, f.sheet, f.cell) for f in result.findings]
 

@@ -152,7 +152,8 @@ def test_row_findings_use_excel_row_form(over_300, tmp_path):
     highlight(book, on=OPTIONS.on, alert=False)
     book.save(tmp_path / "painted.xlsx")
     rows = list(openpyxl.load_workbook(tmp_path / "painted.xlsx")["チェック結果"].iter_rows(values_only=True))
-    (link,) = [r[3] for r in rows[1:] if r[5] == "ZL005"]
+    from linter import result_sheet as L
+    (link,) = [r[L.CELL] for r in rows[L.FIRST_ROW - 1:] if r[L.RULE] == "ZL005"]
     target = "#'" + zl005.sheet + "'!308:308"
     assert link == f'=HYPERLINK("{target}","308:308")'
 

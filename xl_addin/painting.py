@@ -9,9 +9,10 @@ line. This module only reads (xl_addin.reading) and paints:
 * a result sheet 「チェック結果」 listing every finding, with a HYPERLINK formula to its cell;
 * a message box with the counts per sheet.
 
-What a run adds is recorded in the result sheet's last three columns (cell, fill before, note added), so
-the next run first puts back exactly those fills, deletes exactly those notes and the old result sheet, and
-touches nothing else. Cell values of the input sheets are never written.
+The result sheet has the layout of linter.result_sheet, shared with the command line's review copy. What a
+run adds is recorded in its last three columns (cell, fill before, note added), so the next run (on this
+add-in's sheet or on a review copy's) first puts back exactly those fills, deletes exactly those notes and the
+old result sheet, and touches nothing else. Cell values of the input sheets are never written.
 
 On Excel on the web (xlwings Server, the "remote" engine) Python cannot read a fill. There the add-in's
 JavaScript reads the fills of the cells about to be painted (JS_RECORD_FILLS, before painting) and writes
@@ -26,6 +27,11 @@ from dataclasses import dataclass, field
 
 from linter.engine import Options, lint_workbook
 from linter.findings import FileResult, Finding
+from linter.result_sheet import (  # noqa: F401  (RESULT_SHEET, PENDING, REC_*: also this module's names)
+    CELL, FIRST_ROW as TABLE_ROW, HEADER_ROW, MESSAGE, PENDING, REC_CELL, REC_NOTE, REC_PRIOR, RESULT_SHEET,
+    SEVERITY, SHEET, TITLE_ROW, WIDTH, Record, header, hex_of, read_records, rgb_of, severity_label, severity_of,
+    table, title, verdict_line,
+)
 from schemas.cells import col_index, col_letter
 from schemas.snapshot import FIRST_ROW, LAST_ROW
 
@@ -33,20 +39,11 @@ from .options import book_options
 from .protection import JS_RECORD_FILLS, JS_WRITE_FILLS, ProtectionError, book_unprotected, unprotected
 from .reading import read_book
 
-RESULT_SHEET = "チェック結果"
 TITLE = "在留申請チェック"
 ERROR_FILL = (255, 199, 206)     # light red
 WARNING_FILL = (255, 235, 156)   # light yellow
 FILLS = {"error": ERROR_FILL, "warning": WARNING_FILL}
 MAX_BLOCK_CELLS = 10_000         # xlwings' limit for one Range.set_colors call
-SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
-SEVERITY_EN = {"error": "error", "warning": "warning", "info": "info"}
-HEADER_JA = ["No.", "重要度", "シート", "セル", "項目", "ルール", "メッセージ",
-             "セル番地（復元用）", "塗る前の色（復元用）", "メモ追加（復元用）"]
-HEADER_EN = ["No.", "Severity", "Sheet", "Cell", "Field", "Rule", "Message",
-             "Address (for undo)", "Fill before (for undo)", "Note added (for undo)"]
-REC_CELL, REC_PRIOR, REC_NOTE = 7, 8, 9   # 0-based columns of the undo record
-PENDING = "?"                    # "fill before" not known to Python: the client writes it (remote engine)
 
 
 @dataclass
@@ -112,9 +109,9 @@ def highlight(book, lang: str | None = None, on: dt.date | None = None, alert: b
     with book_unprotected(book):
         if RESULT_SHEET in [s.name for s in book.sheets]:
             book.sheets[RESULT_SHEET].delete()
-        _write_result_sheet(book, result.findings, marks, lang)
+        _write_result_sheet(book, result, marks, lang)
         if any(m.prior == PENDING for m in marks):
-            book.app.macro(JS_WRITE_FILLS)(RESULT_SHEET, 3, REC_CELL + 1, REC_PRIOR + 1)
+            book.app.macro(JS_WRITE_FILLS)(RESULT_SHEET, SHEET + 1, REC_CELL + 1, REC_PRIOR + 1)
 
     summary.message = _message(summary, lang)
     if alert:
@@ -125,7 +122,6 @@ def highlight(book, lang: str | None = None, on: dt.date | None = None, alert: b
 # -- what to paint -----------------------------------------------------------------------------------------
 def _marks(findings: list[Finding], sheets: set[str], lang: str) -> list[Mark]:
     marks: dict[tuple, Mark] = {}
-    labels = SEVERITY_EN if lang == "en" else SEVERITY_JA
     for f in findings:
         if f.severity not in FILLS or not (f.sheet in sheets and f.row and f.column):
             continue
@@ -135,7 +131,7 @@ def _marks(findings: list[Finding], sheets: set[str], lang: str) -> list[Mark]:
         m = marks.setdefault(key, Mark(*key))
         if m.severity != "error":
             m.severity = f.severity
-        m.messages.append(f"【{labels[f.severity]}】{f.text(lang)}（{f.rule}）")
+        m.messages.append(f"【{severity_label(f.severity, lang)}】{f.text(lang)}（{f.rule}）")
     return list(marks.values())
 
 
@@ -205,97 +201,47 @@ def _set_colors(sheet, colors: dict[tuple, object]) -> None:
         sheet.range((top, c0), (bottom, c1)).set_colors(block)
 
 
-# -- the result sheet --------------------------------------------------------------------------------------
-def _hex(color) -> str:
-    if color == PENDING:
-        return PENDING
-    if not color:
-        return ""
-    r, g, b = color
-    return f"#{r:02X}{g:02X}{b:02X}"
-
-
-def _from_hex(text) -> tuple | None:
-    text = str(text or "").strip().lstrip("#")
-    if len(text) != 6:
-        return None
-    try:
-        return tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return None
-
-
+# -- the result sheet (layout: linter.result_sheet) ---------------------------------------------------------
 def _link(sheet: str, cell: str) -> str:
     """A HYPERLINK formula to a cell, or to a whole row in Excel's row form ('308:308')."""
     target = "#'" + sheet.replace("'", "''") + "'!" + cell
     return '=HYPERLINK("' + target.replace('"', '""') + '","' + cell + '")'
 
 
-def _write_result_sheet(book, findings: list[Finding], marks: list[Mark], lang: str) -> None:
-    labels = SEVERITY_EN if lang == "en" else SEVERITY_JA
-    by_cell = {(m.sheet, m.address): m for m in marks}
-    rows = [HEADER_EN if lang == "en" else HEADER_JA]
-    recorded = set()
-    from linter.flatten import excel_place, finding_row
-    for i, f in enumerate((finding_row("", f, lang) for f in findings), 1):
-        m = by_cell.get((f["sheet"], f["cell"])) if f["sheet"] and f["cell"] else None
-        rec = ["", "", ""]
-        if m is not None and (f["sheet"], f["cell"]) not in recorded:
-            recorded.add((f["sheet"], f["cell"]))
-            rec = [m.address, _hex(m.prior), "1" if m.note_added else "0"]
-        rows.append([i, labels.get(f["severity"], f["severity"]), f["sheet"] or "",
-                     _link(f["sheet"], excel_place(f)) if f["sheet"] and excel_place(f) else "", f["field"] or "", f["rule"], f["message"],
-                     *rec])
-    # marks kept from a run whose sheet could not be repainted (no finding of this run on them)
-    for m in marks:
-        if (m.sheet, m.address) not in recorded:
-            rows.append(["", "", m.sheet, "", "", "", "", m.address, _hex(m.prior), "1" if m.note_added else "0"])
-            recorded.add((m.sheet, m.address))
+def _write_result_sheet(book, result: FileResult, marks: list[Mark], lang: str) -> None:
+    records = [Record(m.sheet, m.address, hex_of(m.prior), m.note_added) for m in marks]
+    body = table(result.findings, lang, records)
+    for row in body:
+        if row[SHEET] and row[CELL]:
+            row[CELL] = _link(row[SHEET], row[CELL])
+    pad = [None] * (WIDTH - 1)
+    rows = [[title(result, lang), *pad], [verdict_line(result, lang) or None, *pad], header(lang), *body]
     sheets = list(book.sheets)
     sheet = book.sheets.add(name=RESULT_SHEET, after=sheets[-1])
-    sheet.range((1, 1), (len(rows), len(rows[0]))).value = rows
-    sheet.range((1, 1), (1, len(rows[0]))).set_colors([[(221, 235, 247)] * len(rows[0])])
-    fills = [[FILLS.get(_sev_of(r[1], labels), ...)] for r in rows[1:]]
-    if fills:
-        for start in range(0, len(fills), MAX_BLOCK_CELLS):
-            chunk = fills[start:start + MAX_BLOCK_CELLS]
-            sheet.range((2 + start, 2), (1 + start + len(chunk), 2)).set_colors(chunk)
+    sheet.range((TITLE_ROW, 1), (TITLE_ROW + len(rows) - 1, WIDTH)).value = rows   # one write, from A1
+    sheet.range((HEADER_ROW, 1), (HEADER_ROW, WIDTH)).set_colors([[(221, 235, 247)] * WIDTH])
+    fills = [[FILLS.get(severity_of(r[SEVERITY]), ...)] for r in body]
+    for start in range(0, len(fills), MAX_BLOCK_CELLS):
+        chunk = fills[start:start + MAX_BLOCK_CELLS]
+        sheet.range((TABLE_ROW + start, SEVERITY + 1), (TABLE_ROW + start + len(chunk) - 1, SEVERITY + 1)).set_colors(chunk)
     try:
-        sheet.range((1, 1), (len(rows), 7)).autofit()
+        sheet.range((HEADER_ROW, 1), (HEADER_ROW + len(body), MESSAGE + 1)).autofit()
     except Exception:   # autofit is cosmetic; some engines have none
         pass
 
 
-def _sev_of(label, labels) -> str:
-    for k, v in labels.items():
-        if v == label:
-            return k
-    return ""
-
-
 def _read_previous(book) -> list[Mark]:
-    """The undo record of the previous run, from its result sheet."""
+    """The record of what the previous run painted (the add-in's or a review copy's), from its result sheet."""
     sheet = book.sheets[RESULT_SHEET]
     last_row = sheet.used_range.row + sheet.used_range.shape[0] - 1
-    if last_row < 2:
+    if last_row < TABLE_ROW:
         return []
-    values = sheet.range((2, 1), (last_row, REC_NOTE + 1)).options(ndim=2).value
+    values = sheet.range((TABLE_ROW, 1), (last_row, WIDTH)).options(ndim=2).value
     marks = []
-    for row in values:
-        sheet_name, address = row[2], row[REC_CELL]
-        if not sheet_name or not address:
-            continue
-        address = str(address).strip().replace("$", "")
-        letters = "".join(ch for ch in address if ch.isalpha())
-        digits = "".join(ch for ch in address if ch.isdigit())
-        if not letters or not digits:
-            continue
-        r = int(digits)
-        if not FIRST_ROW <= r <= LAST_ROW:
-            continue   # only the data area is ever painted
-        note = str(row[REC_NOTE]).strip() in ("1", "1.0", "True", "TRUE")
-        marks.append(Mark(str(sheet_name), r, col_index(letters.upper()) + 1, prior=_from_hex(row[REC_PRIOR]),
-                          note_added=note))
+    for rec in read_records(values):
+        letters = rec.address.rstrip("0123456789")
+        marks.append(Mark(rec.sheet, int(rec.address[len(letters):]), col_index(letters) + 1, prior=rgb_of(rec.prior),
+                          note_added=rec.note_added))
     return marks
 
 
