@@ -21,6 +21,8 @@ from .identify import Identity, identify
 from .reader import ReadError, read_workbook
 from .workbook import SheetGrid, WorkbookData
 
+_STR_ONLY = frozenset({str})
+
 
 @dataclass
 class Options:
@@ -332,7 +334,7 @@ class _Context:
         text, kind = {}, {}
         for c in range(1, width):
             vals = grid_arr[:, c]
-            if all(type(v) is str for v in vals):      # the usual case: text cells (or empty)
+            if set(map(type, vals)) <= _STR_ONLY:      # the usual case: text cells (or empty)
                 if not (vals != "").any():
                     continue
                 t, k = vals, np.zeros(len(vals), dtype=np.int8)
