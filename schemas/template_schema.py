@@ -224,12 +224,16 @@ def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
     plan = sheet_plan(snap, status.label if status else None, sheet_name)
     n = len(sheet.rows)
     cols: dict[str, list[np.ndarray]] = {c: [] for c in CELL_COLUMNS}
+    conds: dict[tuple, np.ndarray | None] = {}    # many fields share one condition (this sheet, this file only)
     for i, f in enumerate(plan.fields):
         if not plan.checked[i]:
             continue
         value = field_text(f, sheet)
         filled = value != ""
-        cond = condition_met(f, snap, inputs)
+        ckey = (f.sheet, f.cond_cols, f.cond_values)
+        if ckey not in conds:
+            conds[ckey] = condition_met(f, snap, inputs)
+        cond = conds[ckey]
         cond_ok = np.ones(n, dtype=bool) if cond is None else cond
         if sheet_name == SIMULTANEOUS_SHEET:
             full, req_on, block = simultaneous_activity(f, sheet, snap)

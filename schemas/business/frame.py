@@ -46,6 +46,9 @@ class Loc:
     label: str
 
 
+_STR_ONLY = frozenset({str})
+
+
 class Frame:
     """The applicant DataFrame plus where each of its columns came from."""
 
@@ -103,7 +106,11 @@ class Frame:
         mat = np.empty((self.n, len(keys) + 1), dtype=object)
         mat[:, 0] = self.rows
         for j, k in enumerate(keys, start=1):
-            mat[:, j] = [str(v).strip() if v is not None else "" for v in self._data[k]]
+            col = self._data[k]
+            if set(map(type, col)) <= _STR_ONLY:     # the usual case: strip in C, no Python loop
+                mat[:, j] = list(map(str.strip, col))
+            else:
+                mat[:, j] = [str(v).strip() if v is not None else "" for v in col]
         self.df = pd.DataFrame(mat, columns=["_row"] + keys, dtype=object)
         return self.df
 
@@ -136,7 +143,11 @@ class Frame:
 
 # -- value parsing (never raises) --------------------------------------------------------------
 def ymd(text: str) -> dt.date | None:
-    t = str(text or "")
+    return _ymd(str(text or ""))
+
+
+@lru_cache(maxsize=8192)   # dates repeat across applicants (filing dates, periods); a date is immutable
+def _ymd(t: str) -> dt.date | None:
     if len(t) != 8 or not t.isascii() or not t.isdigit():
         return None
     try:
