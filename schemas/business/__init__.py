@@ -119,14 +119,17 @@ class Outcome:
     frame: Frame | None = None
 
 
-def _safe(check: BCheck, F: Frame, index, out: Outcome) -> pd.Series:
+def _safe(check: BCheck, F: Frame, index, out: Outcome) -> np.ndarray:
+    """The check's pass mask over the applicants (NA passes); a check that raises passes all and is noted."""
     try:
         got = check.ok(F)
+        if isinstance(got, pd.Series) and got.dtype == bool and got.index.equals(index):
+            return got.to_numpy()   # the usual case: already a boolean mask on the frame's rows (no NA in bool)
         got = pd.Series(got, index=index).fillna(True).astype(bool)
     except Exception as exc:   # a rule must never break the run, nor pass silently: ZL033 for this file
         _broken(out, check.code, exc)
         got = pd.Series(True, index=index)
-    return got
+    return got.to_numpy()
 
 
 def _broken(out: Outcome, code: str, exc: BaseException) -> None:
@@ -192,7 +195,7 @@ def run(model, listed: set | frozenset = frozenset()) -> Outcome:
     # failing applicant of one check. (Run directly: a pandera schema over the row numbers gave the same
     # failure cases at several times the cost.)
     failures = sorted({(int(i), name) for name, c in by_name.items()
-                       for i in df.index[~_safe(c, F, df.index, out).to_numpy()]})
+                       for i in df.index[~_safe(c, F, df.index, out)]})
     seen = set()
     for i, name in failures:
         c = by_name[name]

@@ -127,7 +127,14 @@ class Frame:
         return pd.Series([""] * self.n, dtype=object)
 
     def v(self, key: str, i: int) -> str:
-        return str(self.s(key).iat[i]) if self.n else ""
+        if not self.n:
+            return ""
+        if self.df is None:
+            return str(self.s(key).iat[i])
+        got = self.cache.get(("arr", key))
+        if got is None:    # positional reads by the message and extractor code: numpy, not pandas .iat
+            got = self.cache[("arr", key)] = self.s(key).to_numpy(object)
+        return str(got[i])
 
     def label(self, key: str) -> str:
         loc = self.locs.get(key)
