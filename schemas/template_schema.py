@@ -440,10 +440,17 @@ def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets:
                 return nums.get(float(v))
             except ValueError:
                 return None
-    else:
-        find = table.get
-    hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
+        hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
+    else:   # a label is found when the list has it with a code: one set look-up per value, in C
+        hit = np.fromiter(map(_accepted_labels(snap, list_id).__contains__, values), dtype=bool, count=len(values))
     return hit & sheet_ok
+
+
+@lru_cache(maxsize=512)
+def _accepted_labels(snap: Snapshot, list_id: str) -> frozenset[str]:
+    """The labels of a (text) code list that have a code (an empty code only where EMPTY_CODE_OK allows)."""
+    allow_empty = list_id in EMPTY_CODE_OK
+    return frozenset(k for k, c in snap.lookup(list_id).items() if c is not None and (c != "" or allow_empty))
 
 
 @lru_cache(maxsize=64)
