@@ -21,6 +21,8 @@ from .identify import Identity, identify
 from .reader import ReadError, read_workbook
 from .workbook import SheetGrid, WorkbookData
 
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+
 
 @dataclass
 class Options:
@@ -330,10 +332,13 @@ class _Context:
         for i, r in enumerate(raw):
             grid_arr[i, :len(r)] = r
         text, kind = {}, {}
+        # the usual case, a column of text cells (or empty) only, is told for the whole matrix at once
+        text_col = (_TYPE_OF(grid_arr) == str).all(axis=0)
+        used = (grid_arr != "").any(axis=0)
         for c in range(1, width):
             vals = grid_arr[:, c]
-            if all(type(v) is str for v in vals):      # the usual case: text cells (or empty)
-                if not (vals != "").any():
+            if text_col[c]:
+                if not used[c]:
                     continue
                 t, k = vals, np.zeros(len(vals), dtype=np.int8)
             else:

@@ -224,12 +224,16 @@ def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
     plan = sheet_plan(snap, status.label if status else None, sheet_name)
     n = len(sheet.rows)
     cols: dict[str, list[np.ndarray]] = {c: [] for c in CELL_COLUMNS}
+    conds: dict[tuple, np.ndarray | None] = {}    # many fields share one condition (this sheet, this file only)
     for i, f in enumerate(plan.fields):
         if not plan.checked[i]:
             continue
         value = field_text(f, sheet)
         filled = value != ""
-        cond = condition_met(f, snap, inputs)
+        ckey = (f.sheet, f.cond_cols, f.cond_values)
+        if ckey not in conds:
+            conds[ckey] = condition_met(f, snap, inputs)
+        cond = conds[ckey]
         cond_ok = np.ones(n, dtype=bool) if cond is None else cond
         if sheet_name == SIMULTANEOUS_SHEET:
             full, req_on, block = simultaneous_activity(f, sheet, snap)
@@ -274,8 +278,14 @@ CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "length": "
 
 def utf16_len(values) -> np.ndarray:
     # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
-    return np.fromiter((len(v) if v.isascii() else len(v.encode("utf-16-le", "surrogatepass")) // 2 for v in values),
-                       dtype=np.int64, count=len(values))
+    # = len(v) plus one per character outside the BMP; those are rare, so one search over all the text first
+    out = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    if _ASTRAL.search("".join(values)) is not None:
+        out += np.fromiter((len(_ASTRAL.findall(v)) for v in values), dtype=np.int64, count=len(values))
+    return out
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _checked(df: pd.DataFrame) -> pd.Series:
@@ -286,19 +296,32 @@ def _checked(df: pd.DataFrame) -> pd.Series:
 def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
     fields = plan.fields
 
+    seen: dict = {}
+
+    def arr(df) -> dict:
+        """The table's columns as numpy arrays and the masks most checks share, made once per cell table."""
+        if seen.get("df") is not df:     # holding the table keeps its id from being reused
+            value = df["value"].to_numpy(object)
+            filled = value != ""
+            seen.update(df=df, a=dict(value=value, filled=filled, field=df["field"].to_numpy(),
+                                      checked=_checked(df).to_numpy(), parent_empty=df["parent_empty"].to_numpy()))
+        return seen["a"]
+
     def parent_missing(df):
-        return ~((df["value"] != "") & df["parent_empty"])
+        a = arr(df)
+        return ~(a["filled"] & a["parent_empty"])
 
     def char_class(df):
-        ok = pd.Series(True, index=df.index)
-        cand = df[_checked(df) & (df["value"] != "")]
-        for fidx, grp in cand.groupby("field", sort=False):
+        a = arr(df)
+        ok = np.ones(len(df), dtype=bool)
+        cand = np.flatnonzero(a["checked"] & a["filled"])
+        fcand = a["field"][cand]
+        for fidx in np.unique(fcand):
             pat = plan.patterns[fidx]
             if pat is None:
                 continue
-            bad = ~np.fromiter((pat.fullmatch(v) is not None for v in grp["value"].to_numpy(object)), dtype=bool,
-                               count=len(grp))
-            ok.loc[grp.index[bad]] = False
+            pos = cand[fcand == fidx]
+            ok[pos] = [pat.fullmatch(v) is not None for v in a["value"][pos]]
         return ok
 
     def lengths(df):
@@ -306,40 +329,51 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
 
     def too_long(df):
         n, mx, ex = lengths(df)
-        bad = _checked(df).to_numpy() & (n > 0) & ~ex & (mx > 0) & (n > mx)
+        bad = arr(df)["checked"] & (n > 0) & ~ex & (mx > 0) & (n > mx)
         return pd.Series(~bad, index=df.index)
 
     def exact_length(df):
         n, mx, ex = lengths(df)
-        bad = _checked(df).to_numpy() & (n > 0) & ex & (n != mx)
+        bad = arr(df)["checked"] & (n > 0) & ex & (n != mx)
         return pd.Series(~bad, index=df.index)
 
     def required(df):
         # an empty list-parent blocks the checks of a *filled* child (ZL107); an empty required child
         # is still reported (official: 同時申請 在留期間 R with 現に有する在留資格 Q blank → 「在留期間は必須入力です。」)
-        return ~(df["required"] & (df["value"] == ""))
+        return ~(df["required"].to_numpy() & ~arr(df)["filled"])
 
     dependent_field = np.array([is_dependent(f) for f in fields], dtype=bool)
+    sheet_of = [list_sheet_for(f) for f in fields]
     numeric_list_ids = {k for k, v in snap.lists.items() if v.numeric}
 
     def in_list(dependent: bool):
         def check(df):
-            ok = pd.Series(True, index=df.index)
-            dep = dependent_field[df["field"].to_numpy()]
-            mask = _checked(df) & (df["value"] != "") & (df["list_id"] != "") & (dep if dependent else ~dep)
-            for list_id, grp in df[mask].groupby("list_id", sort=False):
-                fidx = grp["field"].to_numpy()
-                found = code_found(snap, list_id, grp["value"].to_numpy(object), [list_sheet_for(fields[i]) for i in fidx])
-                ok.loc[grp.index[~found]] = False
+            a = arr(df)
+            ok = np.ones(len(df), dtype=bool)
+            dep = dependent_field[a["field"]]
+            mask = a["checked"] & a["filled"] & (dep if dependent else ~dep)
+            cand = np.flatnonzero(mask)
+            list_ids = df["list_id"].to_numpy(object)[cand]
+            keep = list_ids != ""
+            cand, list_ids = cand[keep], list_ids[keep]
+            # one group per list, in order of first appearance (as groupby(sort=False))
+            for list_id in dict.fromkeys(list_ids.tolist()):
+                pos = cand[list_ids == list_id]
+                found = code_found(snap, list_id, a["value"][pos], [sheet_of[i] for i in a["field"][pos]])
+                ok[pos[~found]] = False
             return ok
         return check
 
     def not_applicable(df):
-        return ~((df["value"] != "") & df["not_applicable"])
+        return ~(arr(df)["filled"] & df["not_applicable"].to_numpy())
 
     def number_for_text(df):
         lost_zero, exp_form = _damage(df)
-        return ~((df["kind"] == KIND_NUMBER) & ~_numeric_list(df) & ~lost_zero & ~exp_form)
+        bad = (df["kind"].to_numpy() == KIND_NUMBER) & ~lost_zero & ~exp_form
+        pos = np.flatnonzero(bad)
+        if len(pos):    # few numeric cells: the list test runs on those alone
+            bad[pos] = [x not in numeric_list_ids for x in df["list_id"].to_numpy(object)[pos]]
+        return ~bad
 
     def leading_zero(df):
         return ~_damage(df)[0]
@@ -348,30 +382,29 @@ def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
         return ~_damage(df)[1]
 
     def date_cell(df):
-        return df["kind"] != KIND_DATE
-
-    def _numeric_list(df):
-        return df["list_id"].isin(numeric_list_ids)
+        return df["kind"].to_numpy() != KIND_DATE
 
     digit_only = np.array([f.classes == ["半角数字"] for f in fields], dtype=bool)
     phone_like = np.array([snap.is_phone(f.sheet, f.col) or snap.is_postal(f.sheet, f.col) for f in fields], dtype=bool)
 
     def _lost_zero(df):
-        f = df["field"].to_numpy()
-        num = (df["kind"] == KIND_NUMBER).to_numpy() & digit_only[f]
+        f = arr(df)["field"]
+        num = (df["kind"].to_numpy() == KIND_NUMBER) & digit_only[f]
         n = df["length"].to_numpy()
         short_exact = plan.exact[f] & (n < plan.maxlen[f])
-        phone_no_zero = phone_like[f] & ~df["value"].str.startswith("0").to_numpy()
-        return pd.Series(num & (n > 0) & (short_exact | phone_no_zero), index=df.index)
+        phone_no_zero = phone_like[f] & num
+        pos = np.flatnonzero(phone_no_zero)
+        if len(pos):    # only numeric phone-like cells can have lost their leading zero
+            phone_no_zero[pos] = [not v.startswith("0") for v in arr(df)["value"][pos]]
+        return num & (n > 0) & (short_exact | phone_no_zero)
 
     exp_re = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$|^\d+\.\d+$")
 
     def _exponent(df):
         out = np.zeros(len(df), dtype=bool)
-        cand = np.flatnonzero(digit_only[df["field"].to_numpy()] & (df["length"].to_numpy() > 0))
-        values = df["value"].to_numpy()
-        out[cand] = [exp_re.match(v) is not None for v in values[cand]]
-        return pd.Series(out, index=df.index)
+        cand = np.flatnonzero(digit_only[arr(df)["field"]] & (df["length"].to_numpy() > 0))
+        out[cand] = [exp_re.match(v) is not None for v in arr(df)["value"][cand]]
+        return out
 
     last: dict = {}
 
@@ -407,10 +440,17 @@ def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets:
                 return nums.get(float(v))
             except ValueError:
                 return None
-    else:
-        find = table.get
-    hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
+        hit = np.array([(c := find(v)) is not None and (c != "" or allow_empty) for v in values], dtype=bool)
+    else:   # a label is found when the list has it with a code: one set look-up per value, in C
+        hit = np.fromiter(map(_accepted_labels(snap, list_id).__contains__, values), dtype=bool, count=len(values))
     return hit & sheet_ok
+
+
+@lru_cache(maxsize=512)
+def _accepted_labels(snap: Snapshot, list_id: str) -> frozenset[str]:
+    """The labels of a (text) code list that have a code (an empty code only where EMPTY_CODE_OK allows)."""
+    allow_empty = list_id in EMPTY_CODE_OK
+    return frozenset(k for k, c in snap.lookup(list_id).items() if c is not None and (c != "" or allow_empty))
 
 
 @lru_cache(maxsize=64)

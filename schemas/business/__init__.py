@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -118,14 +119,17 @@ class Outcome:
     frame: Frame | None = None
 
 
-def _safe(check: BCheck, F: Frame, index, out: Outcome) -> pd.Series:
+def _safe(check: BCheck, F: Frame, index, out: Outcome) -> np.ndarray:
+    """The check's pass mask over the applicants (NA passes); a check that raises passes all and is noted."""
     try:
         got = check.ok(F)
+        if isinstance(got, pd.Series) and got.dtype == bool and got.index.equals(index):
+            return got.to_numpy()   # the usual case: already a boolean mask on the frame's rows (no NA in bool)
         got = pd.Series(got, index=index).fillna(True).astype(bool)
     except Exception as exc:   # a rule must never break the run, nor pass silently: ZL033 for this file
         _broken(out, check.code, exc)
         got = pd.Series(True, index=index)
-    return got
+    return got.to_numpy()
 
 
 def _broken(out: Outcome, code: str, exc: BaseException) -> None:
@@ -155,16 +159,17 @@ def run_cell_checks(model, F: Frame, out: Outcome) -> None:
 
     schema = pa.DataFrameSchema(checks=[pa.Check(safe(code, fn), name=code, error=code, ignore_na=False)
                                         for code, (fn, _) in CELL_CHECKS.items()])
+    # the declared checks run directly (each is already safe): pandera's lazy failure-case table cost more
+    # than the checks themselves, and gave the same (index, check) pairs
+    failing = set()
     try:
-        schema.validate(cells, lazy=True)
-        return
-    except pa.errors.SchemaErrors as err:
-        fc = err.failure_cases
+        for chk in schema.checks:
+            ok = np.asarray(chk._check_fn(cells).to_numpy(), dtype=bool)
+            failing.update((int(i), str(chk.name)) for i in cells.index[~ok])
     except Exception as exc:
         _broken(out, "ZL2xx", exc)
         return
-    fc = fc[fc["index"].notna()]
-    for idx, code in sorted({(int(i), str(c)) for i, c in zip(fc["index"], fc["check"]) if str(c) in CELL_CHECKS}):
+    for idx, code in sorted(failing):
         rec = cells.loc[idx]
         label = model.label(rec["sheet"], rec["col"])
         try:
@@ -190,7 +195,7 @@ def run(model, listed: set | frozenset = frozenset()) -> Outcome:
     # failing applicant of one check. (Run directly: a pandera schema over the row numbers gave the same
     # failure cases at several times the cost.)
     failures = sorted({(int(i), name) for name, c in by_name.items()
-                       for i in df.index[~_safe(c, F, df.index, out).to_numpy()]})
+                       for i in df.index[~_safe(c, F, df.index, out)]})
     seen = set()
     for i, name in failures:
         c = by_name[name]

@@ -22,14 +22,17 @@ def _order(code, F, later, earlier, parse=ymd):
 
 def _not_future(F: Frame, key: str, parse) -> pd.Series:
     on = F.model.options.on
-    if parse is ym:
-        return F.s(key).map(lambda t: (ym(t) is None) or ym(t) <= (on.year, on.month))
-    return F.s(key).map(lambda t: (parse(t) is None) or parse(t) <= on)
+    limit = (on.year, on.month) if parse is ym else on
+    s = F.s(key)    # each value parsed once
+    return pd.Series([p is None or p <= limit for p in map(parse, s)], index=s.index, dtype=bool)
 
 
 def sim_active(F: Frame) -> pd.Series:
-    yes = F.snap.yes   # the 有 label: a template fact
-    return (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
+    got = F.cache.get("sim_active")     # the same for every 同時申請 pair check of this frame
+    if got is None:
+        yes = F.snap.yes   # the 有 label: a template fact
+        got = F.cache["sim_active"] = (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
+    return got
 
 
 SIM_PAIRS = [("sim_nationality", "nationality"), ("sim_birth", "birth"), ("sim_name", "name"), ("sim_sex", "sex"),

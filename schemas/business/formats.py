@@ -132,29 +132,50 @@ def text_fields(F: Frame) -> list[tuple[str, str, object]]:
             f = F.snap.field_at(sheet, col)
             if f is not None and f.code_list:
                 continue   # drop-down: its labels come from the template
-            if not any(isinstance(v, str) and not v.isascii() for v in vals):
+            if _all_ascii(vals):
                 continue
             out.append((sheet, col, class_pattern(tuple(f.classes)) if f is not None else None))
     return out
 
 
+def _all_ascii(vals) -> bool:
+    """No text cell holds a non-ASCII character (one joined test in C when every cell is text)."""
+    try:
+        return "".join(vals).isascii()
+    except TypeError:
+        return not any(isinstance(v, str) and not v.isascii() for v in vals)
+
+
 def cell_frame(F: Frame) -> pd.DataFrame:
     """Long form for the per-cell format rules: one row per non-empty (applicant, date or text field)."""
-    recs = []
+    names = ["sheet", "col", "i", "value", "kind", "digits", "birth", "pat", "checked"]
+    out: dict[str, list] = {c: [] for c in names}
+
+    def add(sheet, col, idx, values, kind, digits, birth, pat, checked):
+        k = len(idx)
+        for c, v in (("sheet", sheet), ("col", col), ("kind", kind), ("digits", digits), ("birth", birth),
+                     ("pat", pat), ("checked", checked)):
+            out[c].extend([v] * k)
+        out["i"].extend(idx)
+        out["value"].extend(values)
+
+    # columns built a field at a time (the cells of a field share all but their index and value)
     for sheet, col, digits, birth, checked in date_fields(F):
-        for i, v in enumerate(F.model.inputs[sheet].col(col)):
-            if v:
-                recs.append((sheet, col, i, str(v).strip(), "date", digits, birth, None, checked))
+        vals = F.model.inputs[sheet].col(col)
+        idx = [i for i, v in enumerate(vals) if v]
+        add(sheet, col, idx, [str(vals[i]).strip() for i in idx], "date", digits, birth, None, checked)
     for sheet, col, pat in text_fields(F):
-        for i, v in enumerate(F.model.inputs[sheet].col(col)):
-            if isinstance(v, str) and not v.isascii():
-                recs.append((sheet, col, i, v, "text", 0, False, pat, True))
-    return pd.DataFrame(recs, columns=["sheet", "col", "i", "value", "kind", "digits", "birth", "pat", "checked"])
+        vals = F.model.inputs[sheet].col(col)
+        idx = [i for i, v in enumerate(vals) if isinstance(v, str) and not v.isascii()]
+        add(sheet, col, idx, [vals[i] for i in idx], "text", 0, False, pat, True)
+    if not out["i"]:
+        return pd.DataFrame([], columns=names)
+    return pd.DataFrame(out, columns=names)
 
 
 def _problems(df: pd.DataFrame, n: int) -> pd.Series:
     # columns as lists: iterating a pandas column cell by cell costs more than the check itself
-    return pd.Series([_allowed(char_problems(v)[n], p) if k == "text" else ""
+    return pd.Series([_allowed(c, p) if k == "text" and (c := char_problems(v)[n]) else ""
                       for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
                      index=df.index, dtype=object)
 

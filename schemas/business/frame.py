@@ -46,6 +46,9 @@ class Loc:
     label: str
 
 
+_STR_ONLY = frozenset({str})
+
+
 class Frame:
     """The applicant DataFrame plus where each of its columns came from."""
 
@@ -103,7 +106,11 @@ class Frame:
         mat = np.empty((self.n, len(keys) + 1), dtype=object)
         mat[:, 0] = self.rows
         for j, k in enumerate(keys, start=1):
-            mat[:, j] = [str(v).strip() if v is not None else "" for v in self._data[k]]
+            col = self._data[k]
+            if set(map(type, col)) <= _STR_ONLY:     # the usual case: strip in C, no Python loop
+                mat[:, j] = list(map(str.strip, col))
+            else:
+                mat[:, j] = [str(v).strip() if v is not None else "" for v in col]
         self.df = pd.DataFrame(mat, columns=["_row"] + keys, dtype=object)
         return self.df
 
@@ -120,7 +127,14 @@ class Frame:
         return pd.Series([""] * self.n, dtype=object)
 
     def v(self, key: str, i: int) -> str:
-        return str(self.s(key).iat[i]) if self.n else ""
+        if not self.n:
+            return ""
+        if self.df is None:
+            return str(self.s(key).iat[i])
+        got = self.cache.get(("arr", key))
+        if got is None:    # positional reads by the message and extractor code: numpy, not pandas .iat
+            got = self.cache[("arr", key)] = self.s(key).to_numpy(object)
+        return str(got[i])
 
     def label(self, key: str) -> str:
         loc = self.locs.get(key)
@@ -136,7 +150,11 @@ class Frame:
 
 # -- value parsing (never raises) --------------------------------------------------------------
 def ymd(text: str) -> dt.date | None:
-    t = str(text or "")
+    return _ymd(str(text or ""))
+
+
+@lru_cache(maxsize=8192)   # dates repeat across applicants (filing dates, periods); a date is immutable
+def _ymd(t: str) -> dt.date | None:
     if len(t) != 8 or not t.isascii() or not t.isdigit():
         return None
     try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from schemas.cells import col_index
@@ -111,10 +112,10 @@ def _group_checks(F: Frame, code: str, prefix: str, cols: list[str], applies) ->
         return []
 
     def ok(F):
-        any_filled = pd.Series(False, index=F.df.index)
-        for k in keys:
-            any_filled |= F.filled(k)
-        return ~(applies(F) & any_filled)
+        any_filled = np.zeros(len(F.df.index), dtype=bool)
+        for k in keys:      # numpy: the groups have many columns
+            any_filled |= F.s(k).to_numpy(object) != ""
+        return ~(applies(F) & pd.Series(any_filled, index=F.df.index))
 
     def first(F, i):
         return next((k for k in keys if F.v(k, i) != ""), keys[0])
