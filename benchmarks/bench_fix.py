@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from benchmarks.bench_lint import N_APPLICANTS, OFFICIAL, ON, SSW   # noqa: E402
+from benchmarks.bench_lint import N_APPLICANTS, ON   # noqa: E402
+from benchmarks.bench_lint import build_input as build_official_input   # noqa: E402
 
 BENCH_NAME = "henkou_300_fixable.xlsm"
 TARGET_RATIO = 2.0
@@ -61,32 +61,7 @@ def fixable_rows(rows: dict, sheet_common: str, sheet_v: str) -> int:
 
 
 def build_input(cache: Path) -> Path:
-    out = cache / BENCH_NAME
-    if out.exists():
-        return out
-    if not OFFICIAL.exists():
-        sys.exit(f"official workbook not found: {OFFICIAL}")
-    import openpyxl
-    from devtools.samplegen import henkou_rows, make_people
-    from schemas.cells import col_index
-    from schemas.snapshot import FIRST_ROW, load_snapshot
-    cache.mkdir(parents=True, exist_ok=True)
-    snap = load_snapshot("henkou", "2026/04/01")
-    rows = henkou_rows(make_people(N_APPLICANTS))
-    n = fixable_rows(rows, snap.common_sheet, "申請情報入力(区分V)")
-    print(f"building {out} (300 applicants, {n} fixable mistakes; openpyxl keep_vba load takes a while)...", flush=True)
-    tmp = cache / ("." + BENCH_NAME)
-    shutil.copyfile(OFFICIAL, tmp)
-    wb = openpyxl.load_workbook(tmp, keep_vba=True)
-    for sheet, rs in rows.items():
-        ws = wb[sheet]
-        for i, row in enumerate(rs):
-            for col, value in row.items():
-                ws.cell(FIRST_ROW + i, col_index(col) + 1, value)
-    wb["メニュー"]["D15"] = SSW
-    wb.save(tmp)
-    tmp.replace(out)
-    return out
+    return build_official_input(cache, BENCH_NAME, fixable_rows, "fixable mistakes")
 
 
 def cli(args: list[str]) -> float:

@@ -65,9 +65,9 @@ def defect_rows(rows: dict, sheet_common: str, sheet_v: str) -> int:
     return planted
 
 
-def build_input(cache: Path) -> Path:
-    """Copy the official 変更 workbook into the cache and fill it (once)."""
-    out = cache / BENCH_NAME
+def build_input(cache: Path, name: str = BENCH_NAME, plant=None, what: str = "planted defects") -> Path:
+    """Copy the official 変更 workbook into the cache as NAME and fill it (once); plant(rows, common, v) -> count."""
+    out = cache / name
     if out.exists():
         return out
     if not OFFICIAL.exists():
@@ -79,11 +79,11 @@ def build_input(cache: Path) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     snap = load_snapshot("henkou", "2026/04/01")
     rows = henkou_rows(make_people(N_APPLICANTS))
-    n = defect_rows(rows, snap.common_sheet, "申請情報入力(区分V)")
-    print(f"building {out} (300 applicants, {n} planted defects; openpyxl keep_vba load takes a while)...",
+    n = (plant or defect_rows)(rows, snap.common_sheet, "申請情報入力(区分V)")
+    print(f"building {out} (300 applicants, {n} {what}; openpyxl keep_vba load takes a while)...",
           flush=True)
     t = time.perf_counter()
-    tmp = cache / ("." + BENCH_NAME)
+    tmp = cache / ("." + name)
     shutil.copyfile(OFFICIAL, tmp)
     wb = openpyxl.load_workbook(tmp, keep_vba=True)
     for sheet, rs in rows.items():
