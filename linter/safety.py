@@ -319,6 +319,7 @@ _ODD_CELL = re.compile(rb'<c(?:>|/>|\s(?!r="[A-Z]{1,2}\d))')   # not placeable c
 _ODD_ROW = re.compile(rb'<row(?:>|/>|\s(?!r="))')
 _CELL_AT = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,9})"')
 _ROW_AT = re.compile(rb'<row r="(\d{1,9})"')
+_FORMULA = re.compile(rb"<f[ >/]")
 # a cell placed on a row of 4+ digits: calamine sizes its grid by the farthest cell, whatever its <row>
 _FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
 
@@ -427,11 +428,13 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
     if a >= b:
         return notes
     # formulas, error values, inline rich text inside the data area rows
-    for token, kind in ((b"<f", "f"), (b't="e"', "e"), (b"<is><r", "is")):
+    # (<f ...> by one regex scan: faster than finding every "<f" in a sheet full of "<")
+    for m in _FORMULA.finditer(data, a, b):
+        _cell_note(data, notes, sheet, a, b, m.start(), "f", first_row, last_row)
+    for token, kind in ((b't="e"', "e"), (b"<is><r", "is")):
         i = data.find(token, a, b)
         while i >= 0:
-            if kind != "f" or data[i + 2:i + 3] in (b" ", b">", b"/"):
-                _cell_note(data, notes, sheet, a, b, i, kind, first_row, last_row)
+            _cell_note(data, notes, sheet, a, b, i, kind, first_row, last_row)
             i = data.find(token, i + len(token), b)
     if rich is not None:
         idx = rich()
