@@ -322,6 +322,8 @@ _ROW_AT = re.compile(rb'<row r="(\d{1,9})"')
 _FORMULA = re.compile(rb"<f[ >/]")
 # a cell placed on a row of 4+ digits: calamine sizes its grid by the farthest cell, whatever its <row>
 _FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
+# every cell _ODD_CELL or _FAR_CELL matches, and few others: one scan instead of two
+_ODD_OR_FAR = re.compile(rb'<c(?:>|/>|\s(?!r="[A-Z]{1,2}\d{1,3}"))')
 
 
 def sheet_data_bounds(data: bytes) -> tuple[int, int]:
@@ -346,19 +348,23 @@ def extent(data: bytes, row_limit: int) -> Extent:
     m = _ROW_AT.match(data, i) if i >= 0 else None
     last = int(m.group(1)) if m else 0
     wide = unplaced = False
-    for m in _ODD_CELL.finditer(data, s, e):        # one pass: cells without r= first, or with 3+ letters
-        ref = _CELL_AT.match(data, m.start())
-        if ref is None:
-            unplaced = True
-            break
-        if col_number(ref.group(1)) > MAX_COLUMN:
-            wide = True
+    odd_done = far_done = False
+    # one pass over the few unusual cells (_ODD_OR_FAR); each is then told as _ODD_CELL and/or _FAR_CELL
+    for m in _ODD_OR_FAR.finditer(data, s, e):
+        at = m.start()
+        if not odd_done and _ODD_CELL.match(data, at, e):   # cells without r= first, or with 3+ letters
+            ref = _CELL_AT.match(data, at)
+            if ref is None:
+                unplaced = odd_done = True
+            elif col_number(ref.group(1)) > MAX_COLUMN:
+                wide = odd_done = True
+        far = None if far_done else _FAR_CELL.match(data, at, e)
+        if far is not None:
+            last = max(last, int(far.group(1)))
+            far_done = last > row_limit
+        if odd_done and far_done:
             break
     unplaced = unplaced or _ODD_ROW.search(data, s, e) is not None or data.find(b":c ", s, e) >= 0
-    for far in _FAR_CELL.finditer(data, s, e):
-        last = max(last, int(far.group(1)))
-        if last > row_limit:
-            break
     return Extent(last, wide, last > row_limit or wide or unplaced, unplaced)
 
 
