@@ -320,6 +320,10 @@ _ODD_ROW = re.compile(rb'<row(?:>|/>|\s(?!r="))')
 _CELL_AT = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,9})"')
 _ROW_AT = re.compile(rb'<row r="(\d{1,9})"')
 _FORMULA = re.compile(rb"<f[ >/]")
+# literal tokens scanned by re rather than bytes.find: its literal search is faster on XML (fewer false starts)
+_ERROR_VALUE = re.compile(rb't="e"')
+_INLINE_RICH = re.compile(rb"<is><r")
+_PREFIXED_CELL = re.compile(rb":c ")
 # a cell placed on a row of 4+ digits: calamine sizes its grid by the farthest cell, whatever its <row>
 _FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
 # every cell _ODD_CELL or _FAR_CELL matches, and few others: one scan instead of two
@@ -364,7 +368,7 @@ def extent(data: bytes, row_limit: int) -> Extent:
             far_done = last > row_limit
         if odd_done and far_done:
             break
-    unplaced = unplaced or _ODD_ROW.search(data, s, e) is not None or data.find(b":c ", s, e) >= 0
+    unplaced = unplaced or _ODD_ROW.search(data, s, e) is not None or _PREFIXED_CELL.search(data, s, e) is not None
     return Extent(last, wide, last > row_limit or wide or unplaced, unplaced)
 
 
@@ -437,11 +441,9 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
     # (<f ...> by one regex scan: faster than finding every "<f" in a sheet full of "<")
     for m in _FORMULA.finditer(data, a, b):
         _cell_note(data, notes, sheet, a, b, m.start(), "f", first_row, last_row)
-    for token, kind in ((b't="e"', "e"), (b"<is><r", "is")):
-        i = data.find(token, a, b)
-        while i >= 0:
-            _cell_note(data, notes, sheet, a, b, i, kind, first_row, last_row)
-            i = data.find(token, i + len(token), b)
+    for token, kind in ((_ERROR_VALUE, "e"), (_INLINE_RICH, "is")):
+        for m in token.finditer(data, a, b):
+            _cell_note(data, notes, sheet, a, b, m.start(), kind, first_row, last_row)
     if rich is not None:
         idx = rich()
         if idx:
