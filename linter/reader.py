@@ -19,6 +19,7 @@ from .workbook import SheetGrid, WorkbookData
 # Read this many rows at most: enough to see applicants past row 307 (ZL005), bounded for huge sheets
 # (every row read may be validated: 800 rows keep a worst case near 3 full templates of work).
 READ_ROW_LIMIT = LAST_ROW + 500
+KEEP_XML_BYTES = 8 * 2**20     # an input sheet's XML kept from load to look (official sheets: < 7 MB)
 OLE_MAGIC = safety.OLE_MAGIC
 INPUT_SHEET_PREFIX = "申請情報入力"
 
@@ -82,7 +83,7 @@ def read_workbook(path: str | Path) -> WorkbookData:
     names = [m.name for m in meta]
     visible = {m.name: m.visible == SheetVisibleEnum.Visible for m in meta}
     notes: list[tuple] = []
-    looks: dict[str, tuple[str, list]] = {}
+    looks: dict[str, tuple[str, list, bytes | None]] = {}
     rich_cache: list[set[int]] = []
 
     def rich() -> set[int]:
@@ -106,7 +107,9 @@ def read_workbook(path: str | Path) -> WorkbookData:
             total = sheet.total_height
             rows = sheet.to_python(skip_empty_area=False, nrows=READ_ROW_LIMIT)
             if data is not None and name.startswith(INPUT_SHEET_PREFIX):
-                looks[name] = (part, rows)     # looked at only if the engine checks this sheet (notes_for)
+                # looked at only if the engine checks this sheet (notes_for); the XML just inflated is kept
+                # for that look (one inflate less) unless it is unusually big
+                looks[name] = (part, rows, data if len(data) <= KEEP_XML_BYTES else None)
         except safety.Refusal as r:
             raise ReadError.of(r) from None
         except ReadError:
@@ -147,9 +150,10 @@ def read_workbook(path: str | Path) -> WorkbookData:
         for name in sheets:
             if name not in looks:
                 continue
-            part, rows = looks.pop(name)
+            part, rows, xml = looks.pop(name)
             try:
-                found = safety.look(safety.read_part(zf, part), name, FIRST_ROW, LAST_ROW, rich)
+                found = safety.look(xml if xml is not None else safety.read_part(zf, part),
+                                    name, FIRST_ROW, LAST_ROW, rich)
             except safety.Refusal:
                 continue     # the sheet was read already; the look is advice only
             notes.extend(n for n in found if _keep(n, rows))
