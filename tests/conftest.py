@@ -5,6 +5,7 @@ developer's machine (no ../shared/official, no LibreOffice, no Node) into a fail
 """
 from __future__ import annotations
 
+import copy
 import importlib
 import json
 import os
@@ -134,3 +135,32 @@ def cells_of(rows: dict) -> dict[str, dict]:
     from schemas.cells import cell_text
     return {s: {f"{c}{8 + i}": v for i, row in enumerate(rs) for c, v in row.items() if cell_text(v) != ""}
             for s, rs in rows.items()}
+
+
+def corporate_number(base12: str) -> str:
+    """A 13-digit corporate number with its correct check digit (法人番号の指定等に関する省令 第2条),
+    written here from the ordinance, independently of the product code and the sample generator."""
+    digits = [int(c) for c in reversed(base12)]
+    total = sum(d * (1 if n % 2 == 0 else 2) for n, d in enumerate(digits))
+    return str(9 - total % 9) + base12
+
+
+def with_real_corporate_numbers(rows: dict) -> dict:
+    """A copy of golden rows whose made-up 13-digit corporate numbers get real check digits (ZL210)."""
+    rows = copy.deepcopy(rows)
+    for sheet_rows in rows.values():
+        for r in sheet_rows:
+            for col, value in r.items():
+                if isinstance(value, str) and len(value) == 13 and value.isdigit():
+                    r[col] = corporate_number(value[1:])
+    return rows
+
+
+def addin_defect_rows() -> dict:
+    """henkou_v_clean with three planted mistakes the add-in tests paint: errors on C8 and J9, a warning on Q9."""
+    common = "申請情報入力(在留資格変更許可申請)"
+    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
+    rows[common][0]["C"] = "1998/05/12"      # errors ZL102 + ZL104 on C8
+    rows[common][1]["J"] = "160-0023"        # errors on J9
+    rows[common][1]["Q"] = 12345678          # warning ZL601 (number stored for text) on Q9
+    return rows

@@ -27,7 +27,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 import xlwings as xw
-from conftest import SSW, golden_rows, official, require_tool
+from conftest import SSW, addin_defect_rows, golden_rows, official, require_tool
 from linter import result_sheet as L
 from xl_addin import ERROR_FILL, RESULT_SHEET, WARNING_FILL, highlight
 from xl_addin import build as B
@@ -56,17 +56,11 @@ def remote():
     return xw.engines["remote"]
 
 
-def defect_rows() -> dict:
-    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
-    rows[COMMON][0]["C"] = "1998/05/12"      # errors ZL102 + ZL104 on C8
-    rows[COMMON][1]["J"] = "160-0023"        # errors on J9
-    rows[COMMON][1]["Q"] = 12345678          # warning ZL601 (number stored for text) on Q9
-    return rows
 
 
 @pytest.fixture
 def bad_book(make_workbook):
-    return make_workbook("henkou", defect_rows(), SSW, name="bad.xlsx")
+    return make_workbook("henkou", addin_defect_rows(), SSW, name="bad.xlsx")
 
 
 def fill_of(ws, addr):

@@ -3,7 +3,6 @@
 the caller's values on top. Real bare workbooks, painted with the openpyxl test engine and the remote engine."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import os
 
@@ -13,7 +12,7 @@ import openpyxl
 import pytest
 
 import xlwings as xw
-from conftest import SSW, golden_rows
+from conftest import SSW, addin_defect_rows
 from devtools.openpyxl_engine import officejs_payload, open_book
 from linter.config import BadDate, resolve_options
 from xl_addin import RESULT_SHEET, highlight
@@ -23,12 +22,6 @@ COMMON = "申請情報入力(在留資格変更許可申請)"
 ON = dt.date(2026, 6, 1)
 
 
-def defect_rows() -> dict:
-    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
-    rows[COMMON][0]["C"] = "1998/05/12"      # errors ZL102 + ZL104 on C8
-    rows[COMMON][1]["J"] = "160-0023"        # errors on J9
-    rows[COMMON][1]["Q"] = 12345678          # warning ZL601 (number stored for text) on Q9
-    return rows
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def project(tmp_path, make_workbook, monkeypatch):
     """tmp_path/office/clients/2026/bad.xlsx; the current folder is elsewhere (never where settings are looked for)."""
     folder = tmp_path / "office" / "clients" / "2026"
     folder.mkdir(parents=True)
-    book = make_workbook("henkou", defect_rows(), SSW, name="bad.xlsx")
+    book = make_workbook("henkou", addin_defect_rows(), SSW, name="bad.xlsx")
     target = folder / "bad.xlsx"
     book.rename(target)
     cwd = tmp_path / "elsewhere"

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import SSW, golden_rows, snapshot
+from conftest import SSW, golden_rows, snapshot, with_real_corporate_numbers
 from linter.cli import main
 from linter.engine import Options, lint_path
 from schemas import rules as R
@@ -32,11 +32,6 @@ STUDENT = "留学 Student"
 
 # --- helpers ------------------------------------------------------------------------------------
 
-def corporate_number(base12: str) -> str:
-    """A 13-digit corporate number with its correct check digit (法人番号の指定等に関する省令 第2条)."""
-    digits = [int(c) for c in reversed(base12)]
-    total = sum(d * (1 if n % 2 == 0 else 2) for n, d in enumerate(digits))
-    return str(9 - total % 9) + base12
 
 
 def clean(name: str = "henkou_v_clean") -> dict:
@@ -45,14 +40,6 @@ def clean(name: str = "henkou_v_clean") -> dict:
     return with_real_corporate_numbers(golden_rows(name))
 
 
-def with_real_corporate_numbers(rows: dict) -> dict:
-    rows = copy.deepcopy(rows)
-    for sheet_rows in rows.values():
-        for r in sheet_rows:
-            for col, value in r.items():
-                if isinstance(value, str) and len(value) == 13 and value.isdigit():
-                    r[col] = corporate_number(value[1:])
-    return rows
 
 
 def changed(rows: dict, sheet: str, col: str, value, index: int = 0) -> dict:

@@ -6,33 +6,21 @@ may be reported on the clean rows. Each fault is what the rule's cited source de
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 
 import pytest
 
-from conftest import golden_rows, snapshot
+from conftest import golden_rows, snapshot, with_real_corporate_numbers
 from linter.engine import Options, lint_path
 
 V = "申請情報入力(区分V)"
 ON = dt.date(2026, 5, 1)
 
 
-def corporate_number(base12: str) -> str:
-    """A 13-digit corporate number with its correct check digit (法人番号の指定等に関する省令 第2条)."""
-    digits = [int(c) for c in reversed(base12)]
-    total = sum(d * (1 if n % 2 == 0 else 2) for n, d in enumerate(digits))
-    return str(9 - total % 9) + base12
 
 
 def clean(procedure: str) -> dict:
-    rows = copy.deepcopy(golden_rows(f"{procedure}_v_clean"))
-    for sheet_rows in rows.values():
-        for r in sheet_rows:
-            for col, value in r.items():
-                if isinstance(value, str) and len(value) == 13 and value.isdigit():
-                    r[col] = corporate_number(value[1:])
-    return rows
+    return with_real_corporate_numbers(golden_rows(f"{procedure}_v_clean"))
 
 
 def wrong_check_digit(number: str) -> str:
