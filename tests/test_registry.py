@@ -144,3 +144,15 @@ def test_a_raising_cell_table_check_is_zl033_and_the_others_still_run(monkeypatc
     assert got[0].severity == "error" and not res.unreadable
     # every other finding is still there
     assert [f for f in res.findings if f.rule != "ZL033"] == before.findings
+
+
+def test_text_parameter_renders_in_the_findings_language():
+    """A parameter that is prose (R.Text) is data in both languages: the message picks the finding's one."""
+    from linter.findings import Finding
+    from schemas import rules as R
+    reason = R.Text("表の検査が例外を出しました", "the table check raised") + R.Text("（1件）", " (1 case)")
+    rule = R.get("ZL033")
+    f = Finding("ZL033", rule.severity, None, None, None, None, None, rule.message("ja", reason=reason, hint=""),
+                params={"reason": reason, "hint": ""})
+    assert "表の検査が例外を出しました（1件）" in f.text("ja") and "the table check raised" not in f.text("ja")
+    assert "the table check raised (1 case)" in f.text("en") and "表の検査" not in f.text("en")

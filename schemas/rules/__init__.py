@@ -69,6 +69,30 @@ def linter(ja: str, en: str) -> Source:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A message parameter that is language text itself (a reason, a description of what was found).
+
+    Findings keep their parameters as data and are rendered at the edges in the chosen language, so a
+    parameter that is prose carries both languages; `Rule.message` picks the finding's one."""
+    ja: str
+    en: str
+
+    def get(self, lang: str = "ja") -> str:
+        return self.en if lang == "en" else self.ja
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(self.ja + other.ja, self.en + other.en)
+
+    def __str__(self) -> str:
+        return self.ja
+
+
+def rendered(params: dict, lang: str) -> dict:
+    """The parameters as the message template takes them: each Text in `lang`."""
+    return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
@@ -97,7 +121,7 @@ class Rule:
 
     def message(self, lang: str = "ja", **params) -> str:
         tmpl = self.message_en if lang == "en" else self.message_ja
-        return tmpl.format(**params)
+        return tmpl.format(**rendered(params, lang))
 
     def explain(self, lang: str = "ja") -> str:
         text = self.explain_en if lang == "en" else self.explain_ja
