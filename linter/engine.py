@@ -21,7 +21,6 @@ from .identify import Identity, identify
 from .reader import ReadError, read_workbook
 from .workbook import SheetGrid, WorkbookData
 
-_TYPE_OF = np.frompyfunc(type, 1, 1)
 
 
 @dataclass
@@ -328,12 +327,17 @@ class _Context:
         raw = [grid.rows[r - 1] if r - 1 < len(grid.rows) else [] for r in rows]
         width = max((len(r) for r in raw), default=0)
         # one object matrix, then column slices: far cheaper than a Python loop per column and cell
-        grid_arr = np.full((len(raw), width), "", dtype=object)
-        for i, r in enumerate(raw):
-            grid_arr[i, :len(r)] = r
+        if raw and all(len(r) == width for r in raw):    # calamine's rows are all of the sheet's width
+            grid_arr = np.empty((len(raw), width), dtype=object)
+            grid_arr[:] = raw
+        else:
+            grid_arr = np.full((len(raw), width), "", dtype=object)
+            for i, r in enumerate(raw):
+                grid_arr[i, :len(r)] = r
         text, kind = {}, {}
         # the usual case, a column of text cells (or empty) only, is told for the whole matrix at once
-        text_col = (_TYPE_OF(grid_arr) == str).all(axis=0)
+        types = np.fromiter(map(type, grid_arr.ravel()), dtype=object, count=grid_arr.size).reshape(grid_arr.shape)
+        text_col = (types == str).all(axis=0)
         used = (grid_arr != "").any(axis=0)
         for c in range(1, width):
             vals = grid_arr[:, c]

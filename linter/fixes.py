@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemas.cells import col_index, number_text
 from schemas.charclass import class_pattern
@@ -129,6 +130,7 @@ def convert_width(value: str, pattern: re.Pattern, upper_only: bool) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)    # list labels are folded again for every proposal against their list
 def fold(value: str) -> str:
     """Case, width and spacing folded away (for comparing a value with list labels)."""
     t = "".join(to_half(ch) for ch in value).lower()

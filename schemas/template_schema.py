@@ -110,11 +110,16 @@ def condition_met(field: Field, snap: Snapshot, inputs: dict[str, SheetInput]) -
     values = field.cond_values
     met = np.zeros(n, dtype=bool)
     col_list = [c.strip() for c in cols.split(",")] if "," in cols else [cols]
+    # a ｜-list: met where the cell holds one of the values, or (an empty entry) holds anything
+    choices = values.split("｜") if "｜" in values else None
+    wanted = frozenset(v for v in choices if v) if choices else frozenset()
     for c in col_list:
         cell = sheet.col(c)
-        if "｜" in values:
-            for v in values.split("｜"):
-                met |= (cell != "") if v == "" else (cell == v)
+        if choices is not None:
+            if wanted:
+                met |= np.fromiter(map(wanted.__contains__, cell), dtype=bool, count=len(cell))
+            if "" in choices:
+                met |= cell != ""
         else:
             met |= (cell == "") if values == "" else (cell == values)
     return met
@@ -217,57 +222,88 @@ def sheet_plan(snap: Snapshot, status_label: str | None, sheet: str) -> SheetPla
     return SheetPlan(fields, checked, required, patterns, maxlen, exact)
 
 
+@dataclass(frozen=True)
+class CellLayout:
+    """The per-field facts build_cells needs for one sheet and status, in checked-field order (made once)."""
+    fields: np.ndarray            # plan index of each checked field, left to right
+    groups: tuple                 # ((condition key, positions), ...) of the fields that have a condition
+    hides: np.ndarray             # the field's condition is a selection: an unmet one makes a value ZL108
+    required: np.ndarray          # plan.required of each checked field
+    parents: tuple                # ((parent sheet, parent col), positions): a dependent field's list-parent
+    coded: np.ndarray             # positions of fields with a code list
+
+
+@lru_cache(maxsize=64)
+def cell_layout(snap: Snapshot, status_label: str | None, sheet: str) -> CellLayout:
+    plan = sheet_plan(snap, status_label, sheet)
+    fields = np.flatnonzero(plan.checked)
+    groups: dict[tuple, list[int]] = {}
+    parents: dict[tuple, list[int]] = {}
+    hides, coded = [], []
+    for k, i in enumerate(fields):
+        f = plan.fields[i]
+        if f.cond_cols:
+            groups.setdefault((f.sheet, f.cond_cols, f.cond_values), []).append(k)
+        hides.append(bool(f.cond_cols) and f.cond_values != "" and not _cond_is_list_parent(f))
+        if f.list_parent_col and not CELL_REF_PARENT.match(f.list_parent_col) and is_dependent(f):
+            parents.setdefault((f.list_parent_sheet, f.list_parent_col), []).append(k)
+        if f.code_list:
+            coded.append(k)
+    return CellLayout(fields, tuple((key, np.array(pos)) for key, pos in groups.items()),
+                      np.array(hides, dtype=bool), plan.required[fields],
+                      tuple((key, np.array(pos)) for key, pos in parents.items()), np.array(coded, dtype=np.int64))
+
+
 def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
                 inputs: dict[str, SheetInput]) -> pd.DataFrame:
-    """The long table of one sheet: a row per (applicant row, field) worth checking."""
+    """The long table of one sheet: a row per (applicant row, field) worth checking, field by field.
+
+    Made as (checked field x applicant row) matrices, so the work per field is a few array rows, not a
+    pass of its own: a field's condition is computed once per distinct condition, its list-parent's
+    emptiness once per parent, its code lists only when the field has a cell in the table."""
     sheet = inputs[sheet_name]
     plan = sheet_plan(snap, status.label if status else None, sheet_name)
-    n = len(sheet.rows)
-    cols: dict[str, list[np.ndarray]] = {c: [] for c in CELL_COLUMNS}
-    conds: dict[tuple, np.ndarray | None] = {}    # many fields share one condition (this sheet, this file only)
-    for i, f in enumerate(plan.fields):
-        if not plan.checked[i]:
-            continue
-        value = field_text(f, sheet)
-        filled = value != ""
-        ckey = (f.sheet, f.cond_cols, f.cond_values)
-        if ckey not in conds:
-            conds[ckey] = condition_met(f, snap, inputs)
-        cond = conds[ckey]
-        cond_ok = np.ones(n, dtype=bool) if cond is None else cond
-        if sheet_name == SIMULTANEOUS_SHEET:
-            full, req_on, block = simultaneous_activity(f, sheet, snap)
-            active, req_active = cond_ok & full, cond_ok & req_on
-            # a block whose kind is not 有 must be blank; so must a field whose selection is not met
-            not_applicable = ~block
-        else:
-            active = req_active = cond_ok
-            not_applicable = np.zeros(n, dtype=bool)
-        if cond is not None and f.cond_values != "" and not _cond_is_list_parent(f):
-            not_applicable = not_applicable | ~cond    # only selections hide fields (see ZL108)
-        required = plan.required[i] & req_active
-        keep = filled | required
-        if not keep.any():
-            continue
-        parent_empty = np.zeros(n, dtype=bool)
-        if f.list_parent_col and not CELL_REF_PARENT.match(f.list_parent_col):
-            ps = inputs.get(f.list_parent_sheet)
-            if ps is not None and is_dependent(f):
-                parent_empty = ps.col(f.list_parent_col) == ""
-        idx = np.flatnonzero(keep)
-        cols["row"].append(sheet.rows[idx])
-        cols["field"].append(np.full(len(idx), i, dtype=np.int32))
-        cols["value"].append(value[idx])
-        cols["length"].append(utf16_len(value[idx]))
-        cols["kind"].append(field_kind(f, sheet)[idx])
-        cols["active"].append(active[idx])
-        cols["required"].append(required[idx])
-        cols["not_applicable"].append(not_applicable[idx])
-        cols["parent_empty"].append(parent_empty[idx])
-        cols["list_id"].append(effective_lists(f, snap, status, inputs, n)[idx])
-    # one DataFrame from concatenated arrays: far cheaper than concatenating a frame per field
-    return pd.DataFrame({c: (np.concatenate(v) if v else np.array([], dtype=CELL_COLUMNS[c])).astype(CELL_COLUMNS[c])
-                         for c, v in cols.items()})
+    lay = cell_layout(snap, status.label if status else None, sheet_name)
+    n, m = len(sheet.rows), len(lay.fields)
+    fields = [plan.fields[i] for i in lay.fields]
+    value = np.empty((m, n), dtype=object)
+    kind = np.empty((m, n), dtype=np.int8)
+    for k, f in enumerate(fields):
+        value[k] = field_text(f, sheet)
+        kind[k] = field_kind(f, sheet)
+    filled = value != ""
+    cond = np.ones((m, n), dtype=bool)
+    for (_, _, _), pos in lay.groups:
+        cond[pos] = condition_met(fields[pos[0]], snap, inputs)
+    if sheet_name == SIMULTANEOUS_SHEET:
+        full, req_on, block = (np.empty((m, n), dtype=bool) for _ in range(3))
+        for k, f in enumerate(fields):
+            full[k], req_on[k], block[k] = simultaneous_activity(f, sheet, snap)
+        active, req_active = cond & full, cond & req_on
+        # a block whose kind is not 有 must be blank; so must a field whose selection is not met
+        not_applicable = ~block
+    else:
+        active = req_active = cond
+        not_applicable = np.zeros((m, n), dtype=bool)
+    not_applicable |= ~cond & lay.hides[:, None]    # only selections hide fields (see ZL108)
+    required = lay.required[:, None] & req_active
+    keep = filled | required
+    fk, ri = np.nonzero(keep)                        # field-major: the fields in order, each row by row
+    parent_empty = np.zeros((m, n), dtype=bool)
+    for (psheet, pcol), pos in lay.parents:
+        ps = inputs.get(psheet)
+        if ps is not None:
+            parent_empty[pos] = ps.col(pcol) == ""
+    list_id = np.full((m, n), "", dtype=object)
+    kept = keep.any(axis=1)
+    for k in lay.coded:
+        if kept[k]:
+            list_id[k] = effective_lists(fields[k], snap, status, inputs, n)
+    picked = value[fk, ri]
+    cols = {"row": sheet.rows[ri], "field": lay.fields[fk], "value": picked, "length": utf16_len(picked),
+            "kind": kind[fk, ri], "active": active[fk, ri], "required": required[fk, ri],
+            "not_applicable": not_applicable[fk, ri], "parent_empty": parent_empty[fk, ri], "list_id": list_id[fk, ri]}
+    return pd.DataFrame({c: np.asarray(v).astype(CELL_COLUMNS[c]) for c, v in cols.items()})
 
 
 CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "length": "int64", "kind": "int8", "active": "bool",
@@ -280,7 +316,8 @@ def utf16_len(values) -> np.ndarray:
     # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
     # = len(v) plus one per character outside the BMP; those are rare, so one search over all the text first
     out = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    if _ASTRAL.search("".join(values)) is not None:
+    text = "".join(values)
+    if len(text.encode("utf-16-le")) != 2 * len(text):    # some character outside the BMP (faster than a search)
         out += np.fromiter((len(_ASTRAL.findall(v)) for v in values), dtype=np.int64, count=len(values))
     return out
 
