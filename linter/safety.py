@@ -319,15 +319,15 @@ _ODD_CELL = re.compile(rb'<c(?:>|/>|\s(?!r="[A-Z]{1,2}\d))')   # not placeable c
 _ODD_ROW = re.compile(rb'<row(?:>|/>|\s(?!r="))')
 _CELL_AT = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,9})"')
 _ROW_AT = re.compile(rb'<row r="(\d{1,9})"')
-_FORMULA = re.compile(rb"<f[ >/]")
 # literal tokens scanned by re rather than bytes.find: its literal search is faster on XML (fewer false starts)
 _ERROR_VALUE = re.compile(rb't="e"')
-_INLINE_RICH = re.compile(rb"<is><r")
 _PREFIXED_CELL = re.compile(rb":c ")
 # a cell placed on a row of 4+ digits: calamine sizes its grid by the farthest cell, whatever its <row>
 _FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
-# every cell _ODD_CELL or _FAR_CELL matches, and few others: one scan instead of two
-_ODD_OR_FAR = re.compile(rb'<c(?:>|/>|\s(?!r="[A-Z]{1,2}\d{1,3}"))')
+# every cell _ODD_CELL or _FAR_CELL matches, and few others, plus every row _ODD_ROW matches: one scan, not three
+_ODD_OR_FAR = re.compile(rb'<(?:c(?:>|/>|\s(?!r="[A-Z]{1,2}\d{1,3}"))|row(?:>|/>|\s(?!r=")))')
+# formulas and inline rich text: one scan for both
+_FORMULA_OR_RICH = re.compile(rb"<(?:f[ >/]|is><r)")
 
 
 def sheet_data_bounds(data: bytes) -> tuple[int, int]:
@@ -351,11 +351,15 @@ def extent(data: bytes, row_limit: int) -> Extent:
     i = data.rfind(b'<row r="', s, e)
     m = _ROW_AT.match(data, i) if i >= 0 else None
     last = int(m.group(1)) if m else 0
-    wide = unplaced = False
+    wide = unplaced = odd_row = False
     odd_done = far_done = False
-    # one pass over the few unusual cells (_ODD_OR_FAR); each is then told as _ODD_CELL and/or _FAR_CELL
+    stop = e
+    # one pass over the few unusual cells and rows (_ODD_OR_FAR); a cell is then told as _ODD_CELL and/or _FAR_CELL
     for m in _ODD_OR_FAR.finditer(data, s, e):
         at = m.start()
+        if data[at + 1:at + 2] == b"r":     # a <row> without r= first
+            odd_row = True
+            continue
         if not odd_done and _ODD_CELL.match(data, at, e):   # cells without r= first, or with 3+ letters
             ref = _CELL_AT.match(data, at)
             if ref is None:
@@ -367,8 +371,10 @@ def extent(data: bytes, row_limit: int) -> Extent:
             last = max(last, int(far.group(1)))
             far_done = last > row_limit
         if odd_done and far_done:
+            stop = m.end()
             break
-    unplaced = unplaced or _ODD_ROW.search(data, s, e) is not None or _PREFIXED_CELL.search(data, s, e) is not None
+    odd_row = odd_row or (stop < e and _ODD_ROW.search(data, stop, e) is not None)
+    unplaced = unplaced or odd_row or _PREFIXED_CELL.search(data, s, e) is not None
     return Extent(last, wide, last > row_limit or wide or unplaced, unplaced)
 
 
@@ -439,11 +445,15 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
         return notes
     # formulas, error values, inline rich text inside the data area rows
     # (<f ...> by one regex scan: faster than finding every "<f" in a sheet full of "<")
-    for m in _FORMULA.finditer(data, a, b):
-        _cell_note(data, notes, sheet, a, b, m.start(), "f", first_row, last_row)
-    for token, kind in ((_ERROR_VALUE, "e"), (_INLINE_RICH, "is")):
-        for m in token.finditer(data, a, b):
-            _cell_note(data, notes, sheet, a, b, m.start(), kind, first_row, last_row)
+    found = {b"f": [], b"i": []}
+    for m in _FORMULA_OR_RICH.finditer(data, a, b):
+        found[data[m.start() + 1:m.start() + 2]].append(m.start())
+    for at in found[b"f"]:
+        _cell_note(data, notes, sheet, a, b, at, "f", first_row, last_row)
+    for m in _ERROR_VALUE.finditer(data, a, b):
+        _cell_note(data, notes, sheet, a, b, m.start(), "e", first_row, last_row)
+    for at in found[b"i"]:
+        _cell_note(data, notes, sheet, a, b, at, "is", first_row, last_row)
     if rich is not None:
         idx = rich()
         if idx:

@@ -194,8 +194,10 @@ def run(model, listed: set | frozenset = frozenset()) -> Outcome:
     # the executor: each declared check gives a boolean Series per applicant (True = passes); a failure is one
     # failing applicant of one check. (Run directly: a pandera schema over the row numbers gave the same
     # failure cases at several times the cost.)
-    failures = sorted({(int(i), name) for name, c in by_name.items()
-                       for i in df.index[~_safe(c, F, df.index, out)]})
+    failing = set()
+    for name, c in by_name.items():    # the frame's index is 0..n-1: a failing position is its label
+        failing.update((int(i), name) for i in np.flatnonzero(~_safe(c, F, df.index, out)))
+    failures = sorted(failing)
     seen = set()
     for i, name in failures:
         c = by_name[name]

@@ -60,6 +60,8 @@ class Frame:
         self.locs: dict[str, Loc] = {}
         self._data: dict[str, np.ndarray] = {}
         self.df: pd.DataFrame | None = None
+        self._cols: dict[str, int] = {}
+        self._mat: np.ndarray | None = None
         self.cache: dict = {}
 
     # -- sheets ------------------------------------------------------------------------------
@@ -112,6 +114,8 @@ class Frame:
             else:
                 mat[:, j] = [str(v).strip() if v is not None else "" for v in col]
         self.df = pd.DataFrame(mat, columns=["_row"] + keys, dtype=object)
+        self._cols = {k: j for j, k in enumerate(keys, start=1)}
+        self._mat = mat
         return self.df
 
     # -- access --------------------------------------------------------------------------------
@@ -119,10 +123,11 @@ class Frame:
         return key in self.locs
 
     def s(self, key: str) -> pd.Series:
-        if self.df is not None and key in self.df.columns:
+        if self.df is not None and key in self._cols:
             got = self.cache.get(("col", key))
-            if got is None:
-                got = self.cache[("col", key)] = self.df[key].astype(object)
+            if got is None:    # a Series over the built matrix's column (no copy, no pandas column look-up)
+                got = self.cache[("col", key)] = pd.Series(self._mat[:, self._cols[key]], index=self.df.index,
+                                                           dtype=object, name=key, copy=False)
             return got
         return pd.Series([""] * self.n, dtype=object)
 
