@@ -58,10 +58,18 @@ class UploadFinding(Finding):
     csv_header: str | None = None
     template_sheet: str | None = None
     template_column: str | None = None
+    located: bool = False     # the message starts with where it is (line, column): said again in text(lang)
+
+    def text(self, lang: str | None = None) -> str:
+        body = super().text(lang)
+        if not self.located or lang is None or self.params is None or body == self.message:
+            return body
+        return _where(lang, self.line, self.csv_column, self.csv_header) + body
 
     def to_json(self) -> dict:
         out = asdict(self)
         out.pop("params", None)   # the message parameters are not part of the JSON contract
+        out.pop("located", None)
         return out
 
 
@@ -496,8 +504,9 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         hdr = cmap.headers.get(csv_col) if csv_col else None
         prefix_txt = _where(lang, line, csv_col, hdr) if line else ""
         findings.append(UploadFinding(f.rule, f.severity, None, None, line, hdr, f.field or (fld.label if fld else None),
-                                      prefix_txt + f.message, line=line, csv_column=csv_col, csv_header=hdr,
-                                      template_sheet=f.sheet, template_column=f.column))
+                                      prefix_txt + f.message, params=f.params, line=line, csv_column=csv_col,
+                                      csv_header=hdr, template_sheet=f.sheet, template_column=f.column,
+                                      located=bool(prefix_txt)))
         if f.row and f.sheet and f.column:
             reported.add((f.row, f.sheet, f.column))
     # a code that is no code (e.g. a label typed in) is always an error, even where the text is a valid label
@@ -508,9 +517,11 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         csv_col = _csv_col(cmap, fld)
         hdr = cmap.headers.get(csv_col)
         rule = R.get("ZL105")
-        msg = _where(lang, line, csv_col, hdr) + rule.message(lang, label=fld.label, value=code, list_id=lid)
-        findings.append(UploadFinding(rule.code, rule.severity, None, None, line, hdr, fld.label, msg, line=line,
-                                      csv_column=csv_col, csv_header=hdr, template_sheet=sheet, template_column=col))
+        params = {"label": fld.label, "value": code, "list_id": lid}
+        msg = _where(lang, line, csv_col, hdr) + rule.message(lang, **params)
+        findings.append(UploadFinding(rule.code, rule.severity, None, None, line, hdr, fld.label, msg, params=params,
+                                      line=line, csv_column=csv_col, csv_header=hdr, template_sheet=sheet,
+                                      template_column=col, located=True))
     res = _result(path, template, len(data_lines), findings, options, t0, result)
     # who is on each line, for the per-applicant verdicts (linter.verdicts): the row of an upload file is its line
     res.people = [dict(p, row=line_of_row[p["row"]]) for p in result.people if p["row"] in line_of_row]

@@ -250,3 +250,24 @@ def test_reporters_render_text_parameters(tmp_path, clean):
                 assert "row 9 on" in out and "9行目" not in out, name
             else:
                 assert "9行目" in out and "row 9" not in out, name
+
+
+def test_upload_cell_findings_render_in_either_language(tmp_path):
+    """The engine's findings on an upload file name the line and CSV column: that prefix too is rendered."""
+    rows = lines_of(REAL)
+    rows[1][rows[0].index("txtName")] = ""                 # ZL101
+    rows[1][3] = "ベトナム Viet Nam"                          # ZL105: the label, not its code
+    rows[2][3] = "999"                                      # ZL105: no such code
+    mail = next(i for i, h in enumerate(rows[0]) if "mail" in h.lower())
+    rows[2][mail] = "nguyen@@example.com"                   # ZL207, with its reason a Text
+    p = write_upload(tmp_path / REAL.name, rows)
+    ja, en = both(lambda lang: lint_upload(p, Options(on=ON, lang=lang)))
+    assert [f.rule for f in ja.findings] == [f.rule for f in en.findings]
+    got = {(f.rule, f.line) for f in ja.findings}
+    assert {("ZL101", 2), ("ZL105", 2), ("ZL105", 3), ("ZL207", 3)} <= got, got
+    for a, b in zip(ja.findings, en.findings):
+        assert a.message == a.text("ja") and b.message == b.text("en")
+        assert a.text("en") == b.message and b.text("ja") == a.message, (a.rule, a.text("en"), b.message)
+        assert "located" not in a.to_json()
+    f = next(f for f in ja.findings if f.rule == "ZL207")
+    assert f.text("en").startswith(f"line 3, column {mail + 1} (") and "must appear exactly once" in f.text("en")
