@@ -31,7 +31,7 @@ import csv
 import io
 import re
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from schemas import rules as R
@@ -58,7 +58,7 @@ class UploadFinding(Finding):
     csv_header: str | None = None
     template_sheet: str | None = None
     template_column: str | None = None
-    located: bool = False     # the message starts with where it is (line, column): said again in text(lang)
+    located: bool = field(default=False, compare=False)   # the message starts with where it is: text(lang) says it again
 
     def text(self, lang: str | None = None) -> str:
         body = super().text(lang)
