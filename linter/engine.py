@@ -56,9 +56,12 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
     return result
 
 
-def internal_error(path: str, detail: str, options: Options) -> FileResult:
-    """ZL033 for a file whose check failed inside the linter; the run goes on with the other files."""
-    err = ReadError(detail, detail,
+def internal_error(path: str, detail: "str | R.Text", options: Options) -> FileResult:
+    """ZL033 for a file whose check failed inside the linter; the run goes on with the other files.
+
+    `detail` is an exception's own text (the same in both languages) or a Text."""
+    detail = detail if isinstance(detail, R.Text) else R.Text(detail, detail)
+    err = ReadError(detail.ja, detail.en,
                     "他のファイルのチェックは続行しました。可能であればファイルを添えて報告してください。",
                     "The other files were still checked. Please report this with the file if you can.",
                     code="ZL033")
@@ -67,8 +70,7 @@ def internal_error(path: str, detail: str, options: Options) -> FileResult:
 
 def unreadable(path: str, err: ReadError, options: Options) -> FileResult:
     rule = R.get(getattr(err, "code", "ZL001"))
-    en = options.lang == "en"
-    params = {"reason": err.reason_en if en else err.reason_ja, "hint": err.hint_en if en else err.hint_ja}
+    params = {"reason": R.Text(err.reason_ja, err.reason_en), "hint": R.Text(err.hint_ja, err.hint_en)}
     return FileResult(path=path, template=None, applicants=0, unreadable=True,
                       findings=[Finding(rule.code, rule.severity, None, None, None, None, None,
                                         rule.message(options.lang, **params), params=params)])
@@ -263,14 +265,13 @@ class _Context:
 
     def report_broken(self, broken: dict[str, str]) -> None:
         """ZL033 once for each check that raised: this file is then not fully checked, never a silent pass."""
-        en = self.lang == "en"
         for code, detail in sorted(broken.items()):
             self.add("ZL033", None, None, None, None,
-                     reason=(f"check {code}: {detail}" if en else f"{code} の検査: {detail}"),
-                     hint=("That check did not run, so this file is not fully checked; the other checks ran. "
-                           "Please report this with the file if you can." if en else
-                           "この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
-                           "可能であればファイルを添えて報告してください。"))
+                     reason=R.Text(f"{code} の検査: {detail}", f"check {code}: {detail}"),
+                     hint=R.Text("この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                                 "可能であればファイルを添えて報告してください。",
+                                 "That check did not run, so this file is not fully checked; the other checks ran. "
+                                 "Please report this with the file if you can."))
 
     def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
         """ZL004: row-5 labels must sit where the snapshot has them (one finding per sheet)."""
@@ -285,10 +286,10 @@ class _Context:
             if expected.get(c, "") != found.get(c, ""):
                 moved_to = next((r for r in range(1, FIRST_ROW + 3) if r != LABEL_ROW and labels(r) == expected), None)
                 if moved_to is not None:
-                    what = (f"rows were inserted or deleted above the data: the labels are on row {moved_to}"
-                            if self.lang == "en" else f"ヘッダーの上で行が追加・削除されています。項目名が{moved_to}行目にあります")
+                    what = R.Text(f"ヘッダーの上で行が追加・削除されています。項目名が{moved_to}行目にあります",
+                                  f"rows were inserted or deleted above the data: the labels are on row {moved_to}")
                 else:
-                    what = ("columns must not be inserted or moved" if self.lang == "en" else "列の追加・移動は禁止")
+                    what = R.Text("列の追加・移動は禁止", "columns must not be inserted or moved")
                 self.add("ZL004", sheet, LABEL_ROW, c, None, col=c, found=found.get(c, ""),
                          expected=expected.get(c, ""), what=what)
                 return True

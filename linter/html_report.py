@@ -108,7 +108,7 @@ def _totals(results, all_verdicts, t, skipped) -> str:
     return f'<section class="totals" id="totals">{out}</section>'
 
 
-def _files_table(results, per_file, t) -> str:
+def _files_table(results, per_file, t, lang: str = "ja") -> str:
     head = [t["file"], t["procedure"], t["applicants"], t["cards"][ERROR], t["cards"][WARNING], t["cards"][OK],
             t["errors"], t["warnings"], t["fees"]]
     rows = []
@@ -123,7 +123,7 @@ def _files_table(results, per_file, t) -> str:
             proc = t["unreadable"]
         fees = f"{_yen(r.fees.get('online'))} / {_yen(r.fees.get('counter'))}" if r.fees else "-"
         cls = "unreadable" if r.unreadable else ("has-error" if r.count("error") else "")
-        why = f'<div class="why">{e(r.findings[0].message)}</div>' if r.unreadable and r.findings else ""
+        why = f'<div class="why">{e(r.findings[0].text(lang))}</div>' if r.unreadable and r.findings else ""
         rows.append(f'<tr class="{cls}" data-file="{e(r.path)}"><td class="path" title="{e(r.path)}">{e(r.path)}{why}</td>'
                     f'<td>{e(proc)}</td><td class="num">{r.applicants}</td><td class="num">{vc[ERROR]}</td>'
                     f'<td class="num">{vc[WARNING]}</td><td class="num">{vc[OK]}</td>'
@@ -177,7 +177,7 @@ def _finding_li(f: Finding, lang: str, t: dict) -> str:
     return (f'<li class="finding sev-{e(f.severity)}" data-rule="{e(f.rule)}">'
             f'<span class="sev">{e(t["sev"].get(f.severity, f.severity))}</span> '
             f'<span class="where">{e(where)}</span> <span class="rule">{e(f.rule)}</span> {field}'
-            f'<div class="msg">{e(f.message)}</div>{hint}</li>')
+            f'<div class="msg">{e(f.text(lang))}</div>{hint}</li>')
 
 
 def _people_table(results, per_file, lang, t) -> str:
@@ -189,7 +189,7 @@ def _people_table(results, per_file, lang, t) -> str:
                 by_row.setdefault(f.row, []).append(f)
         for v in vs:
             fs = by_row.get(v.row, [])
-            search = " ".join([r.path, v.name, v.key and v.key[-4:], str(v.row)] + [f.message for f in fs]).lower()
+            search = " ".join([r.path, v.name, v.key and v.key[-4:], str(v.row)] + [f.text(lang) for f in fs]).lower()
             items = "".join(_finding_li(f, lang, t) for f in fs)
             bodies.append(
                 f'<tbody class="applicant v-{v.status}" data-file="{e(r.path)}" data-verdict="{v.status}" '
@@ -313,7 +313,7 @@ def render(results: list[FileResult], lang: str = "ja", skipped: int | None = No
     body = (f'<header><h1>{e(t["title"])}</h1><div class="meta">{e(t["generated"])}: {e(now)}</div>'
             f'<div class="note">{e(t["note"])}</div></header>'
             + _totals(results, all_verdicts, t, skipped)
-            + _files_table(results, per_file, t)
+            + _files_table(results, per_file, t, lang)
             + _chart(results, lang, t)
             + _people_table(results, per_file, lang, t)
             + _other_findings(results, per_file, lang, t))

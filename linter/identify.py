@@ -62,12 +62,12 @@ def identify(wb: WorkbookData, lang: str = "ja") -> Identity | Finding:
             if wb.has_definitions and Path(wb.path).is_file():
                 try:
                     snap, source = import_workbook(wb.path), "workbook"
-                    how = ("ブック自身の非表示シート（列項目TBL）の定義で検査しました。"
-                           if lang != "en" else "Checked with the definitions in the workbook's own hidden sheets.")
+                    how = R.Text("ブック自身の非表示シート（列項目TBL）の定義で検査しました。",
+                                 "Checked with the definitions in the workbook's own hidden sheets.")
                 except (NotAnOfficialWorkbook, ImportError):   # ImportError: no python-calamine (Pyodide)
                     snap = None
             if snap is None:
-                how = ("最も近い版の定義で検査しました。" if lang != "en" else "Checked with the nearest shipped version.")
+                how = R.Text("最も近い版の定義で検査しました。", "Checked with the nearest shipped version.")
             findings.append(_file_finding(R.get("ZL003"), lang, version=banner[1], how=how))
     if snap is None:
         candidates = [load_snapshot(p, v) for (p, v) in shipped_snapshots() if p == procedure]

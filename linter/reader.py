@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
+from schemas.rules import Text
 from schemas.snapshot import FIRST_ROW, LAST_ROW
 from . import safety
 from .workbook import SheetGrid, WorkbookData
@@ -132,12 +133,12 @@ def read_workbook(path: str | Path) -> WorkbookData:
             return SheetGrid(name=name, rows=rows, visible=visible.get(name, True),
                              total_rows=seen if seen > len(rows) else None)
         if size is not None:
-            what = (f"XMLが{size:,}バイト", f"its XML is {size:,} bytes")
+            what = Text(f"XMLが{size:,}バイト", f"its XML is {size:,} bytes")
         elif ext is not None and ext.wide:
-            what = (f"{safety.MAX_COLUMN}列を超える", f"it reaches past column {safety.MAX_COLUMN}")
+            what = Text(f"{safety.MAX_COLUMN}列を超える", f"it reaches past column {safety.MAX_COLUMN}")
         else:
-            what = ("位置（r属性）のないセル・行が", "it has cells or rows without a position (r=)")
-        notes.append(("ZL032", name, None, None, {"sheet": name, "what": what[0], "what_en": what[1],
+            what = Text("位置（r属性）のないセル・行が", "it has cells or rows without a position (r=)")
+        notes.append(("ZL032", name, None, None, {"sheet": name, "what": what,
                                                    "rows": READ_ROW_LIMIT, "cols": safety.MAX_COLUMN}))
         # ZL032 says what was read: no ZL010 on top of it (total_rows stays None)
         return SheetGrid(name=name, rows=rows, visible=visible.get(name, True), total_rows=None)

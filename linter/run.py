@@ -16,6 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
+from schemas.rules import Text
+
 from .engine import Options, internal_error, lint_path
 from .findings import FileResult
 
@@ -148,8 +150,8 @@ def _lint_parallel(paths: list[str], options: Options, jobs: int, progress: Prog
             with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(), initializer=_worker_init) as pool:
                 done[p] = pool.submit(lint_one, p, options).result()
         except BrokenProcessPool:
-            done[p] = internal_error(p, "the worker process died" if options.lang == "en"
-                                     else "チェック用のプロセスが異常終了しました", options)
+            done[p] = internal_error(p, Text("チェック用のプロセスが異常終了しました", "the worker process died"),
+                                     options)
         except Exception as exc:  # noqa: BLE001
             done[p] = internal_error(p, f"{type(exc).__name__}: {exc}", options)
         if progress:

@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from schemas.rules import Text
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -415,7 +417,7 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
         m = _ROW_AT.match(data, rs) if rs >= 0 else None
         if m and data[i + 8:i + 9] in (b"1", b"t"):
             r = int(m.group(1))
-            notes.append(("ZL029", sheet, r, None, {"what": f"{r}行目", "what_en": f"row {r}", "sheet": sheet}))
+            notes.append(("ZL029", sheet, r, None, {"what": Text(f"{r}行目", f"row {r}"), "sheet": sheet}))
         i = data.find(b'hidden="', i + 8, b)
     width = _data_width(head)
     # hidden columns (the <cols> part, before <sheetData>)
@@ -431,7 +433,7 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
             span = col_name(lo_i) + (f"〜{col_name(hi_i)}" if hi_i > lo_i else "")
             span_en = col_name(lo_i) + (f"-{col_name(hi_i)}" if hi_i > lo_i else "")
             notes.append(("ZL029", sheet, None, col_name(lo_i),
-                          {"what": f"{span}列", "what_en": f"column(s) {span_en}", "sheet": sheet,
+                          {"what": Text(f"{span}列", f"column(s) {span_en}"), "sheet": sheet,
                            "_cols": (lo_i - 1, hi_i - 1)}))
     # merged cells touching the data area (the <mergeCells> part, after </sheetData>)
     for m in _MERGE.finditer(tail):

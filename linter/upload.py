@@ -31,7 +31,7 @@ import csv
 import io
 import re
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from schemas import rules as R
@@ -58,10 +58,18 @@ class UploadFinding(Finding):
     csv_header: str | None = None
     template_sheet: str | None = None
     template_column: str | None = None
+    located: bool = field(default=False, compare=False)   # the message starts with where it is: text(lang) says it again
+
+    def text(self, lang: str | None = None) -> str:
+        body = super().text(lang)
+        if not self.located or lang is None or self.params is None or body == self.message:
+            return body
+        return _where(lang, self.line, self.csv_column, self.csv_header) + body
 
     def to_json(self) -> dict:
         out = asdict(self)
         out.pop("params", None)   # the message parameters are not part of the JSON contract
+        out.pop("located", None)
         return out
 
 
@@ -321,7 +329,6 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     from .reader import ReadError
     options = options or Options()
     lang = options.lang
-    en = lang == "en"
     t0 = time.perf_counter()
     path = Path(path)
     findings: list[UploadFinding] = []
@@ -347,9 +354,9 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
 
     dec = decode(data)
     if dec.encoding_problem:
-        hint = ("ツールで出力し直し、Excelやエディタで保存し直さないでください。" if not en
-                else "Export it again with the tool and do not re-save it in Excel or an editor.")
-        findings.append(_rule_finding("ZL012", lang, found=dec.encoding_problem[1 if en else 0], hint=hint))
+        hint = R.Text("ツールで出力し直し、Excelやエディタで保存し直さないでください。",
+                      "Export it again with the tool and do not re-save it in Excel or an editor.")
+        findings.append(_rule_finding("ZL012", lang, found=R.Text(*dec.encoding_problem), hint=hint))
     text = dec.text
     lines, bare = split_lines(text)
     if bare:
@@ -359,8 +366,8 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     if "\t" in header_line or "," not in header_line:
         rows = [ln.split("\t") for ln in lines]
     else:
-        findings.append(_rule_finding("ZL013", lang, found="カンマ" if not en else "commas",
-                                      hint=("ツールで出力し直してください。" if not en else "Export it again with the tool.")))
+        findings.append(_rule_finding("ZL013", lang, found=R.Text("カンマ", "commas"),
+                                      hint=R.Text("ツールで出力し直してください。", "Export it again with the tool.")))
         rows = [next(csv.reader(io.StringIO(ln)), []) if ln else [] for ln in lines]
     header = rows[0] if rows else []
     body = [(i + 1, r) for i, r in enumerate(rows) if i > 0]
@@ -402,11 +409,11 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
             cmap = max(candidates, key=lambda cm: (cm.header_score(header), cm.snap.version))
     if cmap is None:
         if procedure is None:
-            reason = ("ファイル名がSA_03_001/002/003で始まらず、画面コードからも手続が分かりません" if not en else
-                      "the name does not start with SA_03_001/002/003 and the screen code does not tell the procedure")
+            reason = R.Text("ファイル名がSA_03_001/002/003で始まらず、画面コードからも手続が分かりません",
+                            "the name does not start with SA_03_001/002/003 and the screen code does not tell the procedure")
         else:
-            reason = (f"画面コード「{screen}」はこの手続の在留資格にありません" if not en else
-                      f"screen code 「{screen}」 is no status of this procedure")
+            reason = R.Text(f"画面コード「{screen}」はこの手続の在留資格にありません",
+                            f"screen code 「{screen}」 is no status of this procedure")
         findings.append(_rule_finding("ZL019", lang, reason=reason))
         check_name(VER_TAIL)
         return _result(path, None, len(data_lines), findings, options, t0)
@@ -434,17 +441,18 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     for n, (line_no, cells) in enumerate(data_lines, start=1):
         problems = []
         if len(cells) != len(header):
-            problems.append((f"列数が{len(cells)}です（ヘッダは{len(header)}列）" if not en
-                             else f"{len(cells)} columns, the header has {len(header)}"))
+            problems.append(R.Text(f"列数が{len(cells)}です（ヘッダは{len(header)}列）",
+                                   f"{len(cells)} columns, the header has {len(header)}"))
         if (cells[0] if cells else "") != str(n):
-            problems.append((f"1列目（行番号）が「{cells[0] if cells else ''}」です（{n}のはず）" if not en
-                             else f"column 1 (row number) is 「{cells[0] if cells else ''}」, expected {n}"))
+            problems.append(R.Text(f"1列目（行番号）が「{cells[0] if cells else ''}」です（{n}のはず）",
+                                   f"column 1 (row number) is 「{cells[0] if cells else ''}」, expected {n}"))
         got = (cells[1] if len(cells) > 1 else "", cells[2] if len(cells) > 2 else "")
         if got != (prefix, status.screen_code):
-            problems.append((f"2・3列目が「{got[0]}」「{got[1]}」です（{prefix}・{status.screen_code}のはず）" if not en
-                             else f"columns 2-3 are 「{got[0]}」 「{got[1]}」, expected {prefix}, {status.screen_code}"))
+            problems.append(R.Text(f"2・3列目が「{got[0]}」「{got[1]}」です（{prefix}・{status.screen_code}のはず）",
+                                   f"columns 2-3 are 「{got[0]}」 「{got[1]}」, expected {prefix}, {status.screen_code}"))
         if problems:
-            findings.append(_rule_finding("ZL018", lang, line=line_no, problem="; ".join(problems) if en else "。".join(problems)))
+            problem = R.Text("。".join(p.ja for p in problems), "; ".join(p.en for p in problems))
+            findings.append(_rule_finding("ZL018", lang, line=line_no, problem=problem))
 
     # rebuild bare input sheets and run the engine
     mapper = _LineMapper(cmap)
@@ -496,8 +504,9 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         hdr = cmap.headers.get(csv_col) if csv_col else None
         prefix_txt = _where(lang, line, csv_col, hdr) if line else ""
         findings.append(UploadFinding(f.rule, f.severity, None, None, line, hdr, f.field or (fld.label if fld else None),
-                                      prefix_txt + f.message, line=line, csv_column=csv_col, csv_header=hdr,
-                                      template_sheet=f.sheet, template_column=f.column))
+                                      prefix_txt + f.message, params=f.params, line=line, csv_column=csv_col,
+                                      csv_header=hdr, template_sheet=f.sheet, template_column=f.column,
+                                      located=bool(prefix_txt)))
         if f.row and f.sheet and f.column:
             reported.add((f.row, f.sheet, f.column))
     # a code that is no code (e.g. a label typed in) is always an error, even where the text is a valid label
@@ -508,9 +517,11 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
         csv_col = _csv_col(cmap, fld)
         hdr = cmap.headers.get(csv_col)
         rule = R.get("ZL105")
-        msg = _where(lang, line, csv_col, hdr) + rule.message(lang, label=fld.label, value=code, list_id=lid)
-        findings.append(UploadFinding(rule.code, rule.severity, None, None, line, hdr, fld.label, msg, line=line,
-                                      csv_column=csv_col, csv_header=hdr, template_sheet=sheet, template_column=col))
+        params = {"label": fld.label, "value": code, "list_id": lid}
+        msg = _where(lang, line, csv_col, hdr) + rule.message(lang, **params)
+        findings.append(UploadFinding(rule.code, rule.severity, None, None, line, hdr, fld.label, msg, params=params,
+                                      line=line, csv_column=csv_col, csv_header=hdr, template_sheet=sheet,
+                                      template_column=col, located=True))
     res = _result(path, template, len(data_lines), findings, options, t0, result)
     # who is on each line, for the per-applicant verdicts (linter.verdicts): the row of an upload file is its line
     res.people = [dict(p, row=line_of_row[p["row"]]) for p in result.people if p["row"] in line_of_row]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from schemas.charclass import class_pattern
+from schemas.rules import Text
 from . import BCheck
 from .frame import Frame, ym, ymd
 
@@ -253,19 +254,19 @@ def email_ok(text: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def email_reason(text: str, lang: str = "ja") -> str:
-    """Why an address cannot receive mail ('' when it can). Deliberately lenient: no RFC dot rules."""
+def email_reason(text: str, lang: str = "ja") -> Text | str:
+    """Why an address cannot receive mail, in both languages ('' when it can). Deliberately lenient: no RFC
+    dot rules. `lang` is accepted for older callers and ignored: the finding renders the Text in its language."""
     t = str(text or "")
     if not t:
         return ""
-    en = lang == "en"
     if t.count("@") != 1:
-        return "@ must appear exactly once" if en else "@ が1つではありません"
+        return Text("@ が1つではありません", "@ must appear exactly once")
     local, domain = t.split("@")
     if not local or not EMAIL_LOCAL.fullmatch(local):
-        return "the part before @ is empty or has other characters" if en else "@ の前が空か、使えない文字があります"
+        return Text("@ の前が空か、使えない文字があります", "the part before @ is empty or has other characters")
     if not EMAIL_DOMAIN.fullmatch(domain):
-        return "the domain after @ is not a domain name" if en else "@ の後がドメイン名ではありません"
+        return Text("@ の後がドメイン名ではありません", "the domain after @ is not a domain name")
     return ""
 
 

@@ -167,10 +167,10 @@ Fix: unmerge the cells and fill each one.
 
 HIDDEN = rule(
     "ZL029", "hidden-rows-or-columns", "warning",
-    on="file", by="linter.safety", params=('sheet', 'what', 'what_en'),
+    on="file", by="linter.safety", params=('sheet', 'what'),
     summary=("入力範囲に非表示の行・列があります", "Hidden rows or columns in the data area"),
     message=("{sheet}の{what}が非表示です。非表示の入力も申請データになります。再表示して内容を確認してください。",
-             "{what_en} on {sheet} is hidden. Hidden data is still part of the application: unhide it and check it."),
+             "{what} on {sheet} is hidden. Hidden data is still part of the application: unhide it and check it."),
     explain=("""
 何を調べるか: 入力シートの申請人の行（8〜307行目）や入力列が非表示になっていないか。
 なぜ問題か: 非表示の行・列の値もツールに読まれ、アップロードされますが、画面では確認できません。
@@ -221,10 +221,10 @@ Fix: find the right value and enter it.
 
 READ_LIMIT = rule(
     "ZL032", "sheet-read-limit", "error",
-    on="file", by="linter.reader", params=('sheet', 'what', 'rows', 'cols', 'what_en'),
+    on="file", by="linter.reader", params=('sheet', 'what', 'rows', 'cols'),
     summary=("シートが大きすぎるため一部だけ読み込みました", "Sheet too large: read only in part"),
     message=("{sheet}は{what}あり、テンプレートの範囲を大きく超えています。先頭の{rows}行・{cols}列だけを読み込みました。不要な行・列を削除してください。",
-             "{sheet} is far larger than the template ({what_en}); only its first {rows} rows and {cols} columns were read. Delete the unused rows and columns."),
+             "{sheet} is far larger than the template ({what}); only its first {rows} rows and {cols} columns were read. Delete the unused rows and columns."),
     explain=("""
 何を調べるか: 入力シートのXMLの大きさと範囲（最終行・最終列）が、テンプレート（307行目・数百列）を大きく超えていないか。
 なぜ問題か: 巨大なシートは読み込みに時間とメモリを使います。zairyu-lint は決めた範囲までしか読みません。
