@@ -172,7 +172,7 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
-FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules", "format_rules",
+FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules",
             "contradiction_rules", "ssw_rules", "filing_rules")
 
 
