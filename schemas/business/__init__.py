@@ -101,9 +101,9 @@ def load_fields(F: Frame) -> None:
 
 
 def all_checks(F: Frame) -> list[BCheck]:
-    from . import filing, ssw
+    from . import ssw
     from schemas import rules as R
-    out = filing.checks(F)
+    out = []
     if F.model.status is not None and F.model.status.label.startswith("特定技能"):
         out += ssw.checks(F)
     for r in R.checks_on("applicant-frame"):   # rules that are one unit: declaration and check in one module
