@@ -101,12 +101,10 @@ def load_fields(F: Frame) -> None:
 
 
 def all_checks(F: Frame) -> list[BCheck]:
-    from . import ssw
+    """Every applicant-frame rule is one unit (schemas/rules/zlNNN_*.py): its declaration and its check."""
     from schemas import rules as R
     out = []
-    if F.model.status is not None and F.model.status.label.startswith("特定技能"):
-        out += ssw.checks(F)
-    for r in R.checks_on("applicant-frame"):   # rules that are one unit: declaration and check in one module
+    for r in R.checks_on("applicant-frame"):
         out += r.check(F)
     return [c for c in out if F.has(c.target)]
 

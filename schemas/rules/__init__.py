@@ -173,7 +173,7 @@ def all_rules() -> list[Rule]:
 
 
 FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules",
-            "contradiction_rules", "ssw_rules")
+            "contradiction_rules")
 
 
 def rule_modules() -> list[str]:
