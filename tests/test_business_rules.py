@@ -14,7 +14,7 @@ import pytest
 from linter.engine import Options, lint_path
 from linter.run import apply_run_rules
 from schemas import rules as R
-from schemas.business.formats import corp_check_digit
+from schemas.rules.zl210_corporate_number_check_digit import corp_check_digit
 from schemas.business.frame import period_months, ssw_number
 from conftest import golden_rows, snapshot
 

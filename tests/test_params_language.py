@@ -204,6 +204,16 @@ def test_zl207_renders_in_either_language(make_workbook, address):
     assert [f.cell for f in check_pair(ja, en, {"ZL207"}, ("reason",))] == ["P8"]
 
 
+# -- ZL201: the expected form of a birth date (unknown parts allowed) --------------------------------------
+def test_zl201_renders_in_either_language(make_workbook):
+    rows = golden_rows("henkou_v_clean")
+    rows[HENKOU_COMMON][0]["C"] = "19980230"    # 生年月日: no 30 February
+    p = make_workbook("henkou", rows)
+    ja, en = both(lambda lang: lint_path(p, Options(on=ON, lang=lang)))
+    f = check_pair(ja, en, {"ZL201"}, ("expected",))[0]
+    assert f.cell == "C8" and "不明は" in f.text("ja") and "unknown:" in f.text("en")
+
+
 def test_email_reason_keeps_its_callers_signature():
     from schemas.business.formats import email_ok, email_reason
     assert email_reason("nguyen@@example.com", "en") == email_reason("nguyen@@example.com") \

@@ -56,14 +56,47 @@ def test_every_code_in_the_product_is_registered():
                 assert code in codes, f"{path}: {code} is not a registered rule"
 
 
-def test_business_checks_are_those_their_rules_declare():
-    # every check of the applicant frame belongs to a rule that names its module as the producer
-    from schemas.business import contradictions, filing, formats, ssw
-    for module in (formats, contradictions, filing, ssw):
-        src = inspect.getsource(module)
-        for code in set(re.findall(r'"(ZL[2-5]\d\d)"', src)):
-            r = R.get(code)
-            assert r.on == "applicant-frame" and r.by == module.__name__, (code, r.by)
+def test_the_business_library_holds_no_rule_of_its_own():
+    # the applicant-frame checks live in their rules' units; the library they import names no rule code
+    from schemas.business import contradictions, formats, frame, ssw
+    for module in (formats, contradictions, ssw, frame):
+        assert not re.findall(r'"(ZL\d{3})"', inspect.getsource(module)), module.__name__
+
+
+def test_every_applicant_frame_rule_is_one_unit():
+    # one rule, one file (schemas/rules/zlNNN_<name>.py): its declaration and its check in its own module
+    from schemas.business import formats
+    frame = [r for r in R.all_rules() if r.on == "applicant-frame"]
+    assert len(frame) >= 38
+    for r in frame:
+        assert r.by == f"{R.__name__}.{r.code.lower()}_{r.name.replace('-', '_')}", (r.code, r.by)
+        assert r.by.rpartition(".")[2] in R.rule_modules() and r.by.rpartition(".")[2] not in R.FAMILIES
+        assert r.check is not None and r.check is importlib.import_module(r.by).check, r.code
+    # the per-cell ones (run over the cell frame, not per applicant) are exactly the units defining cell_ok
+    assert set(formats.CELL_CHECKS) == {r.code for r in frame if hasattr(importlib.import_module(r.by), "cell_ok")}
+
+
+def test_each_unit_gives_checks_of_its_own_code(make_workbook, monkeypatch):
+    import datetime as dt
+    import schemas.business as B
+    from conftest import golden_rows
+    from linter.engine import Options, lint_path
+    frame = [r for r in R.all_rules() if r.on == "applicant-frame"]
+    seen: dict[str, set] = {r.code: set() for r in frame}
+    real = B.all_checks
+
+    def recording(F):
+        for r in frame:
+            seen[r.code].update(c.code for c in r.check(F) if F.has(c.target))
+        return real(F)
+    monkeypatch.setattr(B, "all_checks", recording)
+    for name in ("henkou_v_clean", "koushin_v_clean", "nintei_v_clean"):   # 特定技能, the three procedures
+        lint_path(make_workbook(name.split("_")[0], golden_rows(name)), Options(on=dt.date(2026, 5, 1), fixes=False))
+    assert all(got <= {code} for code, got in seen.items()), seen
+    per_cell = {r.code for r in frame if hasattr(importlib.import_module(r.by), "cell_ok")}
+    # silent here by design: the per-cell rules, and ZL212 where the column table already holds 雇用保険適用事業所番号
+    # to 11 half-width digits (all three templates)
+    assert {code for code, got in seen.items() if not got} == per_cell | {"ZL212"}
 
 
 def test_a_missing_rule_module_is_an_import_error(monkeypatch):

@@ -128,11 +128,11 @@ def test_other_hidden_columns_with_data_are_still_reported(make_workbook):
 
 # -- a business check that raises is never a silent pass -------------------------------------------------
 def test_a_raising_business_check_is_reported_as_zl033(make_workbook, monkeypatch):
-    from schemas.business import contradictions
+    from schemas.rules import zl309_pay_below_japanese as zl309
 
     def boom(F):
         raise RuntimeError("synthetic failure")
-    monkeypatch.setattr(contradictions, "_pay_ok", boom)
+    monkeypatch.setattr(zl309, "_pay_ok", boom)
     rows = copy.deepcopy(golden_rows("henkou_v_clean"))
     res = lint_path(make_workbook("henkou", rows), Options(on=ON))
     got = [f for f in res.findings if f.rule == "ZL033"]

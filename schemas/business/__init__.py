@@ -101,12 +101,10 @@ def load_fields(F: Frame) -> None:
 
 
 def all_checks(F: Frame) -> list[BCheck]:
-    from . import contradictions, filing, formats, ssw
+    """Every applicant-frame rule is one unit (schemas/rules/zlNNN_*.py): its declaration and its check."""
     from schemas import rules as R
-    out = formats.checks(F) + contradictions.checks(F) + filing.checks(F)
-    if F.model.status is not None and F.model.status.label.startswith("特定技能"):
-        out += ssw.checks(F)
-    for r in R.checks_on("applicant-frame"):   # rules that are one unit: declaration and check in one module
+    out = []
+    for r in R.checks_on("applicant-frame"):
         out += r.check(F)
     return [c for c in out if F.has(c.target)]
 
@@ -173,7 +171,7 @@ def run_cell_checks(model, F: Frame, out: Outcome) -> None:
         rec = cells.loc[idx]
         label = model.label(rec["sheet"], rec["col"])
         try:
-            params = CELL_CHECKS[code][1](rec, model.lang)
+            params = CELL_CHECKS[code][1](rec)
             out.violations.append(Violation(code, rec["sheet"], F.rows[int(rec["i"])], rec["col"], label,
                                             dict(label=label, value=rec["value"], **params)))
         except Exception:

@@ -1,12 +1,14 @@
-"""ZL3xx: contradictions across fields, sheets and rows of one file."""
+"""ZL3xx: the library of the contradiction rules in schemas/rules/zl3NN_*.py (each rule is one unit there).
+
+Shared by several rules: date comparison (`_le`), the start/end date pairs of the row-5 labels
+(`order_pairs`), duplicates in the file (`dup_mask`, `first_row_of`) and who has a 同時申請 (`sim_active`).
+"""
 from __future__ import annotations
 
 import pandas as pd
 
-from . import BCheck
 from schemas.cells import col_index
-from .frame import Frame, norm, to_int, ym, ymd
-
+from .frame import Frame, norm, ym, ymd
 
 
 def _le(F: Frame, a: str, b: str, parse=ymd) -> pd.Series:
@@ -15,32 +17,12 @@ def _le(F: Frame, a: str, b: str, parse=ymd) -> pd.Series:
     return pd.Series([p is None or q is None or p <= q for p, q in zip(x, y)], index=F.df.index)
 
 
-def _order(code, F, later, earlier, parse=ymd):
-    return BCheck(code, later, lambda F: _le(F, earlier, later, parse),
-                  lambda F, i: {"other": f"{F.where(earlier, i)}（{F.label(earlier)}）", "other_value": F.v(earlier, i)})
-
-
-def _not_future(F: Frame, key: str, parse) -> pd.Series:
-    on = F.model.options.on
-    limit = (on.year, on.month) if parse is ym else on
-    s = F.s(key)    # each value parsed once
-    return pd.Series([p is None or p <= limit for p in map(parse, s)], index=s.index, dtype=bool)
-
-
 def sim_active(F: Frame) -> pd.Series:
     got = F.cache.get("sim_active")     # the same for every 同時申請 pair check of this frame
     if got is None:
         yes = F.snap.yes   # the 有 label: a template fact
         got = F.cache["sim_active"] = (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
     return got
-
-
-SIM_PAIRS = [("sim_nationality", "nationality"), ("sim_birth", "birth"), ("sim_name", "name"), ("sim_sex", "sex"),
-             ("sim_zip", "zip"), ("sim_pref", "pref"), ("sim_muni", "muni"), ("sim_street", "street"),
-             ("sim_passport_no", "passport_no"), ("sim_passport_exp", "passport_exp"),
-             ("sim_cur_status", "cur_status"), ("sim_cur_period", "cur_period"), ("sim_expiry", "expiry"),
-             ("sim_card_has", "card_has"), ("sim_card_no", "card_no"),
-             ("sim_ed_alpha", "ed_alpha"), ("sim_ed_num", "ed_num")]
 
 
 def dup_mask(F: Frame, keys: list[str]) -> pd.Series:
@@ -108,52 +90,3 @@ def order_pairs(F: Frame) -> list[tuple[str, str, object]]:
                 break
     F.cache["order_pairs"] = out
     return out
-
-
-def checks(F: Frame) -> list[BCheck]:
-    out: list[BCheck] = []
-    # date order: every start/end pair the column table names (reported on the end, naming the start)
-    for start, end, parse in order_pairs(F):
-        out.append(_order("ZL301", F, end, start, parse=parse))
-    # dispatch within the contract
-    out.append(BCheck("ZL302", "dispatch_start", lambda F: _le(F, "contract_start", "dispatch_start"),
-                      lambda F, i: {"other": f"{F.where('contract_start', i)}（{F.label('contract_start')}）",
-                                    "other_value": F.v("contract_start", i)}))
-    out.append(BCheck("ZL302", "dispatch_end", lambda F: _le(F, "dispatch_end", "contract_end"),
-                      lambda F, i: {"other": f"{F.where('contract_end', i)}（{F.label('contract_end')}）",
-                                    "other_value": F.v("contract_end", i)}))
-    # past dates not after the filing date
-    past = [("birth", ymd), ("sim_birth", ymd), ("rso_date", ymd), ("agency_date", ymd)]
-    past += [(k, ymd) for k in F.locs if k.startswith("rel_birth")]
-    past += [(k, ym) for k in F.locs if k.startswith("job_in") or k.startswith("job_out")]
-    for key, parse in past:
-        out.append(BCheck("ZL303", key, lambda F, k=key, p=parse: _not_future(F, k, p),
-                          lambda F, i: {"on": F.model.options.on.isoformat()}))
-    # 同時申請 common items = main sheet
-    for sim_key, main_key in SIM_PAIRS:
-        if not F.has(main_key):
-            continue
-        out.append(BCheck("ZL304", sim_key,
-                          lambda F, a=sim_key, b=main_key: ~sim_active(F) | ~F.filled(a) | (F.s(a) == F.s(b)),
-                          lambda F, i, b=main_key: {"other": f"{F.locs[b].sheet}!{F.where(b, i)}（{F.label(b)}）",
-                                                    "other_value": F.v(b, i)}))
-    # 再入国 = 有 -> 受領方法 = 窓口
-    out.append(BCheck("ZL305", "receipt",
-                      lambda F: (F.s("sim_reentry") != F.snap.yes) | ~F.filled("receipt") | F.s("receipt").str.startswith("窓口"),
-                      lambda F, i: {"other": f"{F.locs['sim_reentry'].sheet}!{F.where('sim_reentry', i)}"
-                                    if F.has("sim_reentry") else ""}))
-    # duplicates in the file
-    for key in ("card_no", "passport_no"):
-        out.append(BCheck("ZL306", key, lambda F, k=key: dup_mask(F, [k]),
-                          lambda F, i, k=key: {"first": first_row_of(F, [k], i)}))
-    out.append(BCheck("ZL307", "name", lambda F: dup_mask(F, ["name", "birth"]),
-                      lambda F, i: {"first": first_row_of(F, ["name", "birth"], i), "birth": F.v("birth", i)}))
-    # pay
-    out.append(BCheck("ZL309", "pay", _pay_ok, lambda F, i: {"jp": F.v("pay_jp", i), "other": F.where("pay_jp", i)}))
-    out.append(BCheck("ZL310", "pay_equal", lambda F: ~F.s("pay_equal").str.startswith("無")))
-    return out
-
-
-def _pay_ok(F: Frame) -> pd.Series:
-    a, b = [to_int(t) for t in F.s("pay")], [to_int(t) for t in F.s("pay_jp")]
-    return pd.Series([x is None or y is None or x >= y for x, y in zip(a, b)], index=F.df.index)

@@ -1,36 +1,24 @@
-"""ZL2xx: formats the official tool does not check (see schemas/rules/format_rules.py for the texts)."""
+"""ZL2xx: the format library of the rules in schemas/rules/zl2NN_*.py (each rule is one unit there).
+
+Shared by several rules: the card-number patterns, the mail-address reading, the date fields and the date
+reading, the character classes, and the long cell frame the per-cell rules (ZL201, ZL213–ZL215) run over.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import re
-from pathlib import Path
-
 import pandas as pd
 
 from schemas.charclass import class_pattern
 from schemas.rules import Text
-from . import BCheck
 from .frame import Frame, ym, ymd
 
 CARD_RE = re.compile(r"^[A-Z]{2}\d{8}[A-Z]{2}$")
 CARD_OR_SPR_RE = re.compile(r"^[A-Z0-9]{12}$")
-# words of capitals, hyphens/apostrophes inside a word (MARIE-CLAIRE, O'NEIL), separated by spaces or commas
-NAME_RE = re.compile(r"^[A-Z]+(?:['-][A-Z]+)*(?:[ ,]+[A-Z]+(?:['-][A-Z]+)*)*$")
 EMAIL_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")   # dots anywhere: old carrier addresses (a..b@docomo.ne.jp)
 EMAIL_DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
-RSO_RE = re.compile(r"^[０-９]{2}登[０-９]{6}$")
 DIGITS = re.compile(r"^\d+$")
-FREEMAIL_FILE = Path(__file__).with_name("freemail_domains.txt")
-REUSE_LIMIT = 3
-
-
-def freemail_domains() -> set[str]:
-    try:
-        lines = FREEMAIL_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return set()
-    return {ln.split("#")[0].strip().lower() for ln in lines if ln.split("#")[0].strip()}
 
 
 # -- dates -------------------------------------------------------------------------------------
@@ -76,19 +64,6 @@ def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
         format_checked = list(f.classes) == ["半角数字"] and f.exact and f.length == digits
         out.append((f.sheet, f.col, digits, "生年月日" in label or "生年月日" in (f.label or ""), format_checked))
     return out
-
-
-# -- 法人番号 ------------------------------------------------------------------------------------
-def corp_check_digit(base12: str) -> int:
-    ds = [int(c) for c in reversed(base12)]
-    return 9 - sum(d * (1 if i % 2 == 0 else 2) for i, d in enumerate(ds)) % 9
-
-
-def corp_ok(text: str) -> bool:
-    t = str(text or "")
-    if len(t) != 13 or not (t.isascii() and t.isdigit()):
-        return True     # length / class: ZL104 / ZL102
-    return int(t[0]) == corp_check_digit(t[1:])
 
 
 # -- characters --------------------------------------------------------------------------------
@@ -181,72 +156,24 @@ def _problems(df: pd.DataFrame, n: int) -> pd.Series:
                      index=df.index, dtype=object)
 
 
-def _hankana(df: pd.DataFrame) -> pd.Series:
-    return pd.Series([char_problems(v)[2] if k == "text" and p is None else ""
-                      for v, k, p in zip(df["value"].tolist(), df["kind"].tolist(), df["pat"].tolist())],
-                     index=df.index, dtype=object)
-
-
-# code -> (vectorised check over the cell frame, message params of one failing cell)
-CELL_CHECKS = {
-    "ZL201": (lambda df: pd.Series([k != "date" or real_date_ok(v, d, b, c) for v, k, d, b, c in
-                                    zip(df["value"].tolist(), df["kind"].tolist(), df["digits"].tolist(),
-                                        df["birth"].tolist(), df["checked"].tolist())],
-                                   index=df.index),
-              lambda rec, lang: {"expected": _date_hint(rec["digits"], rec["birth"], lang)}),
-    "ZL213": (lambda df: _problems(df, 0) == "",
-              lambda rec, lang: {"bad": _allowed(char_problems(rec["value"])[0], rec["pat"])}),
-    "ZL214": (lambda df: _problems(df, 1) == "",
-              lambda rec, lang: {"bad": _allowed(char_problems(rec["value"])[1], rec["pat"])}),
-    "ZL215": (lambda df: _hankana(df) == "",
-              lambda rec, lang: {"bad": char_problems(rec["value"])[2]}),
-}
+def __getattr__(name: str):
+    # CELL_CHECKS, code -> (vectorised check over the cell frame, message params of one failing cell): from the
+    # rules' own units that define cell_ok / cell_params (ZL201, ZL213–ZL215), assembled once on first use
+    if name != "CELL_CHECKS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+    from schemas import rules as R
+    got = {}
+    for r in R.checks_on("applicant-frame"):
+        unit = importlib.import_module(r.by)
+        if hasattr(unit, "cell_ok"):
+            got[r.code] = (unit.cell_ok, unit.cell_params)
+    globals()["CELL_CHECKS"] = got
+    return got
 
 
 def _allowed(chars: str, pat) -> str:
     return "".join(ch for ch in chars if pat is None or pat.fullmatch(ch))
-
-
-def checks(F: Frame) -> list[BCheck]:
-    out: list[BCheck] = []
-    out.append(BCheck("ZL202", "card_no", lambda F: ~F.filled("card_no") | F.s("card_no").str.match(CARD_RE)))
-    for key in [k for k in F.locs if k.startswith("rel_card")] + ["sim_card_no"]:
-        out.append(BCheck("ZL203", key, lambda F, k=key: (F.s(k).str.len() != 12) | F.s(k).str.match(CARD_OR_SPR_RE)))
-        out.append(BCheck("ZL204", key, lambda F, k=key: ~F.s(k).str.match(CARD_OR_SPR_RE) | F.s(k).str.match(CARD_RE)))
-    out.append(BCheck("ZL205", "ed_alpha", lambda F: ~F.filled("ed_alpha") | F.s("ed_alpha").str.fullmatch(r"[A-Z]{4}"),
-                      lambda F, i: {"expected": "A–Z ×4"}))
-    out.append(BCheck("ZL205", "ed_num", lambda F: ~F.filled("ed_num") | F.s("ed_num").str.fullmatch(r"\d{7}"),
-                      lambda F, i: {"expected": "0–9 ×7"}))
-    for key in ("name", "sim_name"):
-        out.append(BCheck("ZL206", key, lambda F, k=key: ~F.filled(k) | (F.s(k).str.match(NAME_RE) & (F.s(k).str.len() <= 104))))
-    for key in ("email", "notify_email"):
-        out.append(BCheck("ZL207", key, lambda F, k=key: F.s(k).map(email_ok), lambda F, i, k=key: {"reason": email_reason(F.v(k, i), F.model.lang)}))
-    out.append(BCheck("ZL208", "notify_email", _reuse_ok,
-                      lambda F, i: {"count": int((F.s("notify_email").str.lower() == F.v("notify_email", i).lower()).sum())}))
-    free = freemail_domains()
-    out.append(BCheck("ZL209", "notify_email",
-                      lambda F: ~F.s("notify_email").str.lower().str.rsplit("@", n=1).str[-1].isin(free) | ~F.s("notify_email").str.contains("@"),
-                      lambda F, i: {"domain": F.v("notify_email", i).rsplit("@", 1)[-1]}))
-    for key in [k for k in F.locs if k.startswith("corp_no")]:
-        out.append(BCheck("ZL210", key, lambda F, k=key: F.s(k).map(corp_ok),
-                          lambda F, i, k=key: {"digit": corp_check_digit(F.v(k, i)[1:])}))
-    out.append(BCheck("ZL211", "rso_number", lambda F: ~F.filled("rso_number") | F.s("rso_number").str.match(RSO_RE)))
-    for key in [k for k in F.locs if k.startswith("emp_ins")]:
-        loc = F.locs[key]
-        f = F.snap.field_at(loc.sheet, loc.col)
-        if f is not None and f.exact and f.length == 11 and list(f.classes) == ["半角数字"]:
-            continue   # the column table already enforces 11 half-width digits (ZL102/ZL104)
-        out.append(BCheck("ZL212", key, lambda F, k=key: ~F.filled(k) | F.s(k).str.fullmatch(r"\d{11}")))
-    return out
-
-
-def _date_hint(digits: int, birth: bool, lang: str) -> str:
-    if digits == 6:
-        return "YYYYMM"
-    if birth:
-        return ("YYYYMMDD（不明は 99999999 / YYYY0000 / YYYYMM00）" if lang != "en"
-                else "YYYYMMDD (unknown: 99999999 / YYYY0000 / YYYYMM00)")
-    return "YYYYMMDD"
 
 
 def email_ok(text: str) -> bool:
@@ -268,9 +195,3 @@ def email_reason(text: str, lang: str = "ja") -> Text | str:
     if not EMAIL_DOMAIN.fullmatch(domain):
         return Text("@ の後がドメイン名ではありません", "the domain after @ is not a domain name")
     return ""
-
-
-def _reuse_ok(F: Frame) -> pd.Series:
-    s = F.s("notify_email").str.lower()
-    counts = s.map(s[s != ""].value_counts())
-    return (s == "") | (counts.fillna(0) < REUSE_LIMIT)

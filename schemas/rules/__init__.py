@@ -1,9 +1,9 @@
 """Rule registry: every rule is a small named unit with its code, severity, messages and explanation.
 
-A rule declares, in one place (its family module here): its documentation (what it checks / why with
-its 根拠 source / example / fix), its message parameters, its message and fix hint in ja and en, its
-default severity and source, and where its check runs: the kind of data it reads (`on`) and the module
-that holds the check (`by`). `zairyu-lint rules`, `zairyu-lint explain CODE`, the SARIF rule list and
+A rule declares, in one place (its own module zlNNN_name.py here, or a family module): its documentation
+(what it checks / why with its 根拠 source / example / fix), its message parameters, its message and fix
+hint in ja and en, its default severity and source, and where its check runs: the kind of data it reads
+(`on`) and the module that holds the check (`by`). A rule that is one unit holds its check too (`check`). `zairyu-lint rules`, `zairyu-lint explain CODE`, the SARIF rule list and
 docs/rules.md (schemas.rules.docs) are generated from this registry, so they cannot drift from the code.
 """
 from __future__ import annotations
@@ -172,8 +172,8 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
-FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules", "format_rules",
-            "contradiction_rules", "ssw_rules", "filing_rules")
+FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules",
+            "contradiction_rules")
 
 
 def rule_modules() -> list[str]:
