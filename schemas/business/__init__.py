@@ -121,6 +121,8 @@ def _safe(check: BCheck, F: Frame, index, out: Outcome) -> np.ndarray:
     """The check's pass mask over the applicants (NA passes); a check that raises passes all and is noted."""
     try:
         got = check.ok(F)
+        if isinstance(got, np.ndarray) and got.dtype == bool and got.shape == (len(index),):
+            return got              # a numpy mask over the frame's rows (Frame.a / present / numbers)
         if isinstance(got, pd.Series) and got.dtype == bool and got.index.equals(index):
             return got.to_numpy()   # the usual case: already a boolean mask on the frame's rows (no NA in bool)
         got = pd.Series(got, index=index).fillna(True).astype(bool)

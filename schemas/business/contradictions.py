@@ -5,34 +5,41 @@ Shared by several rules: date comparison (`_le`), the start/end date pairs of th
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from schemas.cells import col_index
-from .frame import Frame, norm, ym, ymd
+from .frame import Frame, day_number, month_number, norm, ym, ymd
 
 
-def _le(F: Frame, a: str, b: str, parse=ymd) -> pd.Series:
-    """a <= b where both parse; True otherwise."""
-    x, y = [parse(t) for t in F.s(a)], [parse(t) for t in F.s(b)]
-    return pd.Series([p is None or q is None or p <= q for p, q in zip(x, y)], index=F.df.index)
+def _le(F: Frame, a: str, b: str, parse=ymd) -> np.ndarray:
+    """a <= b where both parse; True otherwise (compared as day or month numbers, each value parsed once)."""
+    number = number_of(parse)
+    x, y = F.numbers(a, number), F.numbers(b, number)
+    return (x < 0) | (y < 0) | (x <= y)
 
 
-def sim_active(F: Frame) -> pd.Series:
+def sim_active(F: Frame) -> np.ndarray:
     got = F.cache.get("sim_active")     # the same for every 同時申請 pair check of this frame
     if got is None:
         yes = F.snap.yes   # the 有 label: a template fact
-        got = F.cache["sim_active"] = (F.s("sim_reentry") == yes) | (F.s("sim_extra") == yes) | (F.s("sim_cert") == yes)
+        got = F.cache["sim_active"] = (F.a("sim_reentry") == yes) | (F.a("sim_extra") == yes) | (F.a("sim_cert") == yes)
     return got
 
 
-def dup_mask(F: Frame, keys: list[str]) -> pd.Series:
-    parts = [F.s(k) for k in keys]
-    filled = pd.concat([p != "" for p in parts], axis=1).all(axis=1)
-    joined = parts[0].str.upper()
-    for p in parts[1:]:
-        joined = joined + "\x1f" + p
-    dup = joined.duplicated(keep="first") & filled
-    return ~dup
+def dup_mask(F: Frame, keys: list[str]) -> np.ndarray:
+    """False on a filled row whose values (the first one case-folded) repeat an earlier row's."""
+    parts = [F.a(k).tolist() for k in keys]
+    seen: set = set()
+    ok = np.ones(F.n, dtype=bool)
+    for i, vals in enumerate(zip(*parts)):
+        if not all(vals):
+            continue
+        key = (vals[0].upper(),) + vals[1:]
+        if key in seen:
+            ok[i] = False
+        seen.add(key)
+    return ok
 
 
 def first_row_of(F: Frame, keys: list[str], i: int) -> int:
@@ -51,6 +58,16 @@ PERIOD_WORDS = (("始期", "終期"), ("入社", "退社"), ("出国予定", "�
 def _month(text) -> tuple[int, int] | None:
     t = str(text or "")
     return ym(t[:6]) if len(t) == 8 and ymd(t) else ym(t)
+
+
+def _month_number(text) -> int | None:
+    m = _month(text)
+    return m[0] * 12 + m[1] - 1 if m is not None else None
+
+
+def number_of(parse):
+    """The int version of a date parser: the same order, None kept (ymd -> day number; ym, _month -> month number)."""
+    return {ymd: day_number, ym: month_number, _month: _month_number}[parse]
 
 
 def _when(digits: int):

@@ -42,6 +42,14 @@ def real_date_ok(text: str, digits: int, birth: bool, format_checked: bool = Tru
 
 
 def date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
+    """(sheet, col, 8 or 6 digits, is a birth date) for every date field of the checked sheets (once per frame)."""
+    got = F.cache.get("date_fields")
+    if got is None:
+        got = F.cache["date_fields"] = _date_fields(F)
+    return got
+
+
+def _date_fields(F: Frame) -> list[tuple[str, str, int, bool]]:
     """(sheet, col, 8 or 6 digits, is a birth date) for every date field of the checked sheets.
 
     Which fields are dates is a fact of the snapshot (schemas.importer.template_facts: a 日付出力 pattern in

@@ -29,21 +29,33 @@ def gou(F: Frame) -> pd.Series:
     if cached is not None:
         return cached
     key = {"henkou": "want_status", "koushin": "cur_status", "nintei": "purpose"}.get(F.snap.procedure, "")
-    F.cache["gou"] = F.s(key).map(lambda t: ssw_number(t) or 0)
+    F.cache["gou"] = pd.Series(F.per_value(key, _gou_of).astype(np.int64), index=F.df.index)
     return F.cache["gou"]
+
+
+def _gou_of(text: str) -> int:
+    return ssw_number(text) or 0
 
 
 def desired_months(F: Frame) -> pd.Series:
     if not F.has("want_period") and F.has("stay_y"):
         # 認定 has no desired period; its 滞在予定期間 (years / months) is the intended stay
-        y, m = [to_int(t) for t in F.s("stay_y")], [to_int(t) for t in F.s("stay_m")]
+        y, m = F.per_value("stay_y", to_int), F.per_value("stay_m", to_int)
         return pd.Series([None if a is None and b is None else (a or 0) * 12 + (b or 0) for a, b in zip(y, m)],
                          index=F.df.index, dtype=object)
-    return pd.Series([period_months(t) for t in F.s("want_period")], index=F.df.index, dtype=object)
+    return pd.Series(F.per_value("want_period", period_months), index=F.df.index, dtype=object)
 
 
 def field_is(F: Frame, key: str, names) -> pd.Series:
-    return F.s(key).map(lambda t: any(norm(t).startswith(n) for n in names))
+    """True where the 特定産業分野 starts with one of `names` (each distinct value tested once)."""
+    names = tuple(names)
+    got = F.cache.get(("field_is", key, names))
+    if got is None:
+        vals = F.a(key).tolist()
+        table = {t: any(norm(t).startswith(n) for n in names) for t in dict.fromkeys(vals)}
+        got = F.cache[("field_is", key, names)] = pd.Series(
+            np.fromiter(map(table.__getitem__, vals), dtype=bool, count=len(vals)), index=F.df.index)
+    return got
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:
@@ -62,10 +74,10 @@ def _group_checks(F: Frame, code: str, prefix: str, cols: list[str], applies) ->
         return []
 
     def ok(F):
-        any_filled = np.zeros(len(F.df.index), dtype=bool)
+        any_filled = np.zeros(F.n, dtype=bool)
         for k in keys:      # numpy: the groups have many columns
-            any_filled |= F.s(k).to_numpy(object) != ""
-        return ~(applies(F) & pd.Series(any_filled, index=F.df.index))
+            any_filled |= F.present(k)
+        return ~(np.asarray(applies(F), dtype=bool) & any_filled)
 
     def first(F, i):
         return next((k for k in keys if F.v(k, i) != ""), keys[0])
@@ -91,4 +103,5 @@ def _adult_by(F: Frame, months: int) -> pd.Series:
     """True where the applicant is 18 by the filing date + `months` (or the birth date is unreadable / future)."""
     on = F.model.options.on
     limit = add_months(on, months)
-    return F.s("birth").map(lambda t: (b := ymd(t)) is None or b > on or _eighteenth(t) <= limit)
+    return pd.Series(F.per_value("birth", lambda t: (b := ymd(t)) is None or b > on or _eighteenth(t) <= limit)
+                     .astype(bool), index=F.df.index)

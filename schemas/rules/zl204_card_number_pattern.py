@@ -13,8 +13,14 @@ _TR = "template-reference"
 def check(F) -> list:
     from schemas.business import BCheck
     from schemas.business.formats import CARD_OR_SPR_RE, CARD_RE
-    return [BCheck("ZL204", key, lambda F, k=key: ~F.s(k).str.match(CARD_OR_SPR_RE) | F.s(k).str.match(CARD_RE))
+    return [BCheck("ZL204", key, lambda F, k=key: F.per_value(k, _card_ok).astype(bool))
             for key in [k for k in F.locs if k.startswith("rel_card")] + ["sim_card_no"]]
+
+
+def _card_ok(text: str) -> bool:
+    """Not a 12-character card/certificate number at all, or one of the residence card's pattern."""
+    from schemas.business.formats import CARD_OR_SPR_RE, CARD_RE
+    return CARD_OR_SPR_RE.match(text) is None or CARD_RE.match(text) is not None
 
 
 CARD_NUMBER_PATTERN = rule(

@@ -13,12 +13,16 @@ _SR = "system-rules"
 
 
 # words of capitals, hyphens/apostrophes inside a word (MARIE-CLAIRE, O'NEIL), separated by spaces or commas
+def _name_ok(text: str) -> bool:
+    return text == "" or (NAME_RE.match(text) is not None and len(text) <= 104)
+
+
 NAME_RE = re.compile(r"^[A-Z]+(?:['-][A-Z]+)*(?:[ ,]+[A-Z]+(?:['-][A-Z]+)*)*$")
 
 
 def check(F) -> list:
     from schemas.business import BCheck
-    return [BCheck("ZL206", key, lambda F, k=key: ~F.filled(k) | (F.s(k).str.match(NAME_RE) & (F.s(k).str.len() <= 104)))
+    return [BCheck("ZL206", key, lambda F, k=key: F.per_value(k, _name_ok).astype(bool))
             for key in ("name", "sim_name")]
 
 

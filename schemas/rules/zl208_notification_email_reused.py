@@ -19,9 +19,11 @@ def check(F) -> list:
 
 
 def _reuse_ok(F):
-    s = F.s("notify_email").str.lower()
-    counts = s.map(s[s != ""].value_counts())
-    return (s == "") | (counts.fillna(0) < REUSE_LIMIT)
+    import numpy as np
+    from collections import Counter
+    vals = [t.lower() for t in F.a("notify_email").tolist()]
+    counts = Counter(v for v in vals if v)
+    return np.fromiter((v == "" or counts[v] < REUSE_LIMIT for v in vals), dtype=bool, count=len(vals))
 
 
 NOTIFICATION_EMAIL_REUSED = rule(

@@ -23,7 +23,7 @@ def corp_ok(text: str) -> bool:
 
 def check(F) -> list:
     from schemas.business import BCheck
-    return [BCheck("ZL210", key, lambda F, k=key: F.s(k).map(corp_ok),
+    return [BCheck("ZL210", key, lambda F, k=key: F.per_value(k, corp_ok).astype(bool),
                    lambda F, i, k=key: {"digit": corp_check_digit(F.v(k, i)[1:])})
             for key in [k for k in F.locs if k.startswith("corp_no")]]
 

@@ -23,12 +23,12 @@ def check(F) -> list:
 
 
 def _not_future(F, key: str, parse):
-    import pandas as pd
+    from schemas.business.contradictions import number_of
     from schemas.business.frame import ym
     on = F.model.options.on
-    limit = (on.year, on.month) if parse is ym else on
-    s = F.s(key)    # each value parsed once
-    return pd.Series([p is None or p <= limit for p in map(parse, s)], index=s.index, dtype=bool)
+    limit = on.year * 12 + on.month - 1 if parse is ym else on.toordinal()
+    x = F.numbers(key, number_of(parse))    # day or month numbers, each value parsed once; -1: no date
+    return (x < 0) | (x <= limit)
 
 
 DATE_IN_FUTURE = rule(

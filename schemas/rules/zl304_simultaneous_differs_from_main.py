@@ -27,7 +27,7 @@ def check(F) -> list:
         if not F.has(main_key):
             continue
         out.append(BCheck("ZL304", sim_key,
-                          lambda F, a=sim_key, b=main_key: ~sim_active(F) | ~F.filled(a) | (F.s(a) == F.s(b)),
+                          lambda F, a=sim_key, b=main_key: ~sim_active(F) | ~F.present(a) | (F.a(a) == F.a(b)),
                           lambda F, i, b=main_key: {"other": f"{F.locs[b].sheet}!{F.where(b, i)}（{F.label(b)}）",
                                                     "other_value": F.v(b, i)}))
     return out

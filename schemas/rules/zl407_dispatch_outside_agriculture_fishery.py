@@ -28,16 +28,13 @@ def check(F) -> list:
 
 
 def _not_dispatch_field(F):
-    import pandas as pd
+    import numpy as np
     from schemas.business.ssw import field_is
-    fields = [k for k in F.locs if k.startswith("field")]
-    if not fields:
-        return pd.Series(False, index=F.df.index)
-    any_filled = pd.Series(False, index=F.df.index)
-    allowed = pd.Series(False, index=F.df.index)
-    for k in fields:
-        any_filled |= F.filled(k)
-        allowed |= field_is(F, k, DISPATCH_FIELDS)
+    any_filled = np.zeros(F.n, dtype=bool)
+    allowed = np.zeros(F.n, dtype=bool)
+    for k in (k for k in F.locs if k.startswith("field")):
+        any_filled |= F.present(k)
+        allowed |= field_is(F, k, DISPATCH_FIELDS).to_numpy()
     return any_filled & ~allowed
 
 

@@ -14,26 +14,35 @@ def check(F) -> list:
 
 
 def _stay_end(F, i: int):
+    return _stay_end_of(F, F.v("want_period", i), F.v("expiry", i))
+
+
+def _stay_end_of(F, want_period: str, expiry: str):
     from schemas.business.frame import add_months, period_months, ymd
-    months = period_months(F.v("want_period", i))
+    months = period_months(want_period)
     if months is None:
         return None
     on = F.model.options.on
     base = on
-    exp = ymd(F.v("expiry", i))
+    exp = ymd(expiry)
     if F.snap.procedure == "koushin" and exp and exp > on:
         base = exp          # a renewal's new period starts the day after the current one ends
     return add_months(base, months)
 
 
 def _passport_covers(F):
-    import pandas as pd
+    import numpy as np
     from schemas.business.frame import ymd
-    res = []
-    for i, t in enumerate(F.s("passport_exp")):
-        d, end = ymd(t), _stay_end(F, i)
-        res.append(d is None or end is None or d < F.model.options.on or d >= end)   # expired: ZL503
-    return pd.Series(res, index=F.df.index)
+    on, ends = F.model.options.on, {}
+    out = np.empty(F.n, dtype=bool)
+    # applicants share their (period, expiry) pairs: the end of each pair's stay is computed once
+    for i, (passport, period, expiry) in enumerate(zip(F.a("passport_exp").tolist(), F.a("want_period").tolist(),
+                                                      F.a("expiry").tolist())):
+        if (period, expiry) not in ends:
+            ends[period, expiry] = _stay_end_of(F, period, expiry)
+        d, end = ymd(passport), ends[period, expiry]
+        out[i] = d is None or end is None or d < on or d >= end   # expired: ZL503
+    return out
 
 
 PASSPORT_EXPIRES_DURING_STAY = rule(
