@@ -328,8 +328,8 @@ _PREFIXED_CELL = re.compile(rb":c ")
 _FAR_CELL = re.compile(rb'<c r="[A-Z]{1,3}(\d{4,})"')
 # every cell _ODD_CELL or _FAR_CELL matches, and few others, plus every row _ODD_ROW matches: one scan, not three
 _ODD_OR_FAR = re.compile(rb'<(?:c(?:>|/>|\s(?!r="[A-Z]{1,2}\d{1,3}"))|row(?:>|/>|\s(?!r=")))')
-# formulas and inline rich text: one scan for both
-_FORMULA_OR_RICH = re.compile(rb"<(?:f[ >/]|is><r)")
+# the look's one scan: row tags (whole), formulas and inline rich text
+_LOOK = re.compile(rb'<(?:row r="(\d{1,9})"[^>]*>|f[ >/]|is><r)')
 
 
 def sheet_data_bounds(data: bytes) -> tuple[int, int]:
@@ -399,26 +399,32 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
     if start < 0:
         return notes
     head, tail = data[:start], data[end:]
-    # the data area's byte range: from the first row tag at/after first_row to the first one past last_row
+    # one scan of the data area: its byte range (from the first row tag at/after first_row to the first one past
+    # last_row), the hidden rows in it (a row tag's own attribute), and where formulas and inline rich text are
     a = b = None
-    for m in _ROW_AT.finditer(data, start, end):
+    hidden_rows: list[int] = []
+    found: dict[bytes, list[int]] = {b"f": [], b"i": []}
+    for m in _LOOK.finditer(data, start, end):
+        if m.group(1) is None:      # <f ...> or <is><r>
+            if a is not None:
+                found[data[m.start() + 1:m.start() + 2]].append(m.start())
+            continue
         r = int(m.group(1))
         if a is None and r >= first_row:
             a = m.start()
         if r > last_row:
             b = m.start()
             break
+        if a is not None:
+            h = m.group(0).find(b'hidden="')
+            if h >= 0 and m.group(0)[h + 8:h + 9] in (b"1", b"t"):
+                hidden_rows.append(r)
     a = end if a is None else a
     b = end if b is None else b
-    # hidden rows
-    i = data.find(b'hidden="', a, b)
-    while 0 <= i < b and _count(notes, "ZL029") < REPORT_CAP:
-        rs = data.rfind(b"<", a, i)
-        m = _ROW_AT.match(data, rs) if rs >= 0 else None
-        if m and data[i + 8:i + 9] in (b"1", b"t"):
-            r = int(m.group(1))
-            notes.append(("ZL029", sheet, r, None, {"what": Text(f"{r}行目", f"row {r}"), "sheet": sheet}))
-        i = data.find(b'hidden="', i + 8, b)
+    for r in hidden_rows:
+        if _count(notes, "ZL029") >= REPORT_CAP:
+            break
+        notes.append(("ZL029", sheet, r, None, {"what": Text(f"{r}行目", f"row {r}"), "sheet": sheet}))
     width = _data_width(head)
     # hidden columns (the <cols> part, before <sheetData>)
     for m in _COL.finditer(head):
@@ -446,10 +452,6 @@ def look(data: bytes, sheet: str, first_row: int, last_row: int, rich) -> list[t
     if a >= b:
         return notes
     # formulas, error values, inline rich text inside the data area rows
-    # (<f ...> by one regex scan: faster than finding every "<f" in a sheet full of "<")
-    found = {b"f": [], b"i": []}
-    for m in _FORMULA_OR_RICH.finditer(data, a, b):
-        found[data[m.start() + 1:m.start() + 2]].append(m.start())
     for at in found[b"f"]:
         _cell_note(data, notes, sheet, a, b, at, "f", first_row, last_row)
     for m in _ERROR_VALUE.finditer(data, a, b):
