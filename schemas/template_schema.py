@@ -3,8 +3,9 @@
 A sheet is validated in long form: one row per (applicant row, field), carrying the cell's text and
 the facts the column table gives for it on that row (is its condition met, which code list applies
 after its list-parent, is the list-parent empty, what type the cell had). The checks are vectorised
-over all cells of the sheet at once, one pandera Check per rule, so a 300 × 265 sheet validates in
-a few tens of milliseconds and the failure cases are exactly the failing cells.
+over all cells of the sheet at once, one pandera Check per rule (each rule's check lives in its unit,
+schemas/rules/zlNNN_*.py, and reads the table through schemas.cell_table.CellTable), so a 300 × 265
+sheet validates in a few tens of milliseconds and the failure cases are exactly the failing cells.
 
 How conditions are evaluated reproduces the official VBA (mdMain.chkInputErrRow / chkParentInput /
 chkGymCode / chkParentForChild); see the comments on each step.
