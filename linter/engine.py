@@ -11,7 +11,8 @@ import numpy as np
 from schemas import rules as R
 from schemas.model import WorkbookModel
 from schemas.cells import cell_text, col_index, col_letter, expand_cols
-from schemas.charclass import class_pattern, describe
+from schemas.cell_table import CellTable
+from schemas.rules.zl108_filled_but_not_applicable import in_hidden_columns
 from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
     KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, cell_failures, sheet_plan,
@@ -226,24 +227,12 @@ class _Context:
                 self.add("ZL009", name, None, None, None, sheet=name, status=self.status.label)
 
     def check_status_hidden_data(self, sheet: str):
-        """ZL108: data in a column the selected status hides (表示シート制御マスタ) does not apply to it.
-
-        The menu's note: input items hidden by a selection cause an error when filled. The official tool does
-        not check these columns for this status but still exports them, so the data would be filed unseen.
-        """
+        """ZL108: data in a column the selected status hides (表示シート制御マスタ) does not apply to it."""
         inp = self.inputs.get(sheet)
         if inp is None:
             return
-        status = self.status.label.split(" ")[0] if self.status is not None else ""
-        reason = (f"not used for the status 「{status}」: the menu hides this column for it" if self.lang == "en"
-                  else f"在留資格「{status}」では使われない列です（メニューの選択で非表示になる列）")
-        for col in self.status_hidden(sheet):
-            vals = inp.text.get(col)
-            if vals is None:
-                continue
-            label = self.label(sheet, col)
-            for i in np.flatnonzero(vals != ""):
-                self.add("ZL108", sheet, int(inp.rows[i]), col, label, label=label, reason=reason)
+        for c in in_hidden_columns(sheet, inp, self.status_hidden(sheet), self.status, self.label):
+            self.add("ZL108", c.sheet, c.row, c.col, c.label, **c.params)
 
     def run_business_rules(self):
         """Rules beyond the column table (formats, contradictions, 特定技能, filing date): schemas.business.
@@ -365,62 +354,11 @@ class _Context:
         pairs = cell_failures(self.snap, status_label, sheet, cells, self.broken)
         if not pairs:
             return
-        plan = sheet_plan(self.snap, self.status.label if self.status else None, sheet)
-        not_applicable: dict[tuple[int, str], list] = {}
+        failing: dict[str, list[int]] = {}
         for code, idx in pairs:
-            rec = cells.loc[idx]
-            f = plan.fields[int(rec["field"])]
-            if code == "ZL108":
-                key = (int(rec["row"]), f.cond_cols + "=" + f.cond_values if f.cond_cols else "block")
-                not_applicable.setdefault(key, []).append(f)
-                continue
-            self.cell_finding(code, sheet, f, rec)
-        for (row, _), fs in not_applicable.items():
-            self.not_applicable_finding(sheet, row, fs)
-
-    def cell_finding(self, code: str, sheet: str, f, rec):
-        row, value = int(rec["row"]), rec["value"]
-        label = self.label(sheet, f.col)
-        if code == "ZL107":
-            # reported on the parent cell, as the official tool does
-            self.add(code, f.list_parent_sheet, row, f.list_parent_col, self.label(f.list_parent_sheet, f.list_parent_col),
-                     child=label, parent=self.label(f.list_parent_sheet, f.list_parent_col))
-            return
-        params = {"label": f.label or label, "value": value}
-        if code == "ZL102":
-            pat = class_pattern(tuple(f.classes))
-            bad = "".join(dict.fromkeys(ch for ch in value if pat and not pat.fullmatch(ch)))
-            params.update(classes=describe(f.classes), bad=bad)
-        elif code in ("ZL103", "ZL104"):
-            params.update(length=f.length, actual=len(value) + sum(1 for ch in value if ord(ch) > 0xFFFF))
-        elif code == "ZL105":
-            params.update(list_id=rec["list_id"])
-        elif code == "ZL106":
-            params.update(parent_label=self.label(f.list_parent_sheet, f.list_parent_col),
-                          parent_value=self.inputs[f.list_parent_sheet].col(f.list_parent_col)[
-                              self.applicant_rows.index(row)] if f.list_parent_sheet in self.inputs else "")
-        elif code == "ZL602":
-            n = f.length if f.exact and f.length else len(value) + 1
-            params.update(length=n, fixed=value.zfill(n))
-        self.add(code, sheet, row, f.col, label, **params)
-
-    def not_applicable_finding(self, sheet: str, row: int, fs: list):
-        f0 = fs[0]
-        if f0.cond_cols:
-            cond_sheet = self.snap.common_sheet if "在" in f0.cond_cols else sheet
-            cols = f0.cond_cols.replace("在", "")
-            parent = cols.split(",")[0]
-            shown = " / ".join(f0.cond_values.split("｜")[:2]) + (" …" if f0.cond_values.count("｜") > 1 else "")
-            if self.lang == "en":
-                reason = f"only when {self.label(cond_sheet, parent)} ({parent}{row}) is 「{shown}」"
-            else:
-                reason = f"{self.label(cond_sheet, parent)}（{parent}{row}）が「{shown}」のときだけ入力します"
-        else:
-            reason = ("the 同時申請 kind (B–D) of this block is not 「有 Yes」" if self.lang == "en"
-                      else "同時申請の種別（B〜D列）が「有 Yes」ではありません")
-        if len(fs) > 1:
-            last = fs[-1]
-            extra = (f"; {len(fs)} fields {fs[0].col}{row}–{last.col}{row}" if self.lang == "en"
-                     else f"。{fs[0].col}{row}〜{last.col}{row} の {len(fs)} 項目")
-            reason += extra
-        self.add("ZL108", sheet, row, f0.col, self.label(sheet, f0.col), label=f0.label, reason=reason)
+            failing.setdefault(code, []).append(idx)
+        # each rule's unit (schemas/rules/zlNNN_*.py) says where its findings go and with which parameters
+        table = CellTable(cells, sheet_plan(self.snap, status_label, sheet), self.snap, sheet=sheet, inputs=self.inputs)
+        for code, idxs in failing.items():
+            for c in R.get(code).report(table, cells.index.get_indexer(idxs)):
+                self.add(code, c.sheet, c.row, c.col, c.label, **c.params)

@@ -3,8 +3,9 @@
 A sheet is validated in long form: one row per (applicant row, field), carrying the cell's text and
 the facts the column table gives for it on that row (is its condition met, which code list applies
 after its list-parent, is the list-parent empty, what type the cell had). The checks are vectorised
-over all cells of the sheet at once, one pandera Check per rule, so a 300 × 265 sheet validates in
-a few tens of milliseconds and the failure cases are exactly the failing cells.
+over all cells of the sheet at once, one pandera Check per rule (each rule's check lives in its unit,
+schemas/rules/zlNNN_*.py, and reads the table through schemas.cell_table.CellTable), so a 300 × 265
+sheet validates in a few tens of milliseconds and the failure cases are exactly the failing cells.
 
 How conditions are evaluated reproduces the official VBA (mdMain.chkInputErrRow / chkParentInput /
 chkGymCode / chkParentForChild); see the comments on each step.
@@ -310,8 +311,6 @@ CELL_COLUMNS = {"row": "int64", "field": "int32", "value": "object", "length": "
                 "required": "bool", "not_applicable": "bool", "parent_empty": "bool", "list_id": "object"}
 
 
-# --- vectorised checks: each returns a boolean Series, True where the cell passes -------------------------
-
 def utf16_len(values) -> np.ndarray:
     # VBA Len counts UTF-16 code units: a character outside the BMP counts twice
     # = len(v) plus one per character outside the BMP; those are rare, so one search over all the text first
@@ -325,139 +324,28 @@ def utf16_len(values) -> np.ndarray:
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
-def _checked(df: pd.DataFrame) -> pd.Series:
-    """Cells the official tool runs checks 2-5 on: active and not blocked by a missing list-parent."""
-    return df["active"] & ~df["parent_empty"]
-
-
 def make_checks(snap: Snapshot, plan: SheetPlan) -> list[pa.Check]:
-    fields = plan.fields
+    """One pandera Check per cell-table rule of the registry (schemas/rules/zlNNN_*.py: `check`).
 
-    seen: dict = {}
-
-    def arr(df) -> dict:
-        """The table's columns as numpy arrays and the masks most checks share, made once per cell table."""
-        if seen.get("df") is not df:     # holding the table keeps its id from being reused
-            value = df["value"].to_numpy(object)
-            filled = value != ""
-            seen.update(df=df, a=dict(value=value, filled=filled, field=df["field"].to_numpy(),
-                                      checked=_checked(df).to_numpy(), parent_empty=df["parent_empty"].to_numpy()))
-        return seen["a"]
-
-    def parent_missing(df):
-        a = arr(df)
-        return ~(a["filled"] & a["parent_empty"])
-
-    def char_class(df):
-        a = arr(df)
-        ok = np.ones(len(df), dtype=bool)
-        cand = np.flatnonzero(a["checked"] & a["filled"])
-        fcand = a["field"][cand]
-        for fidx in np.unique(fcand):
-            pat = plan.patterns[fidx]
-            if pat is None:
-                continue
-            pos = cand[fcand == fidx]
-            ok[pos] = [pat.fullmatch(v) is not None for v in a["value"][pos]]
-        return ok
-
-    def lengths(df):
-        return df["length"].to_numpy(), plan.maxlen[df["field"].to_numpy()], plan.exact[df["field"].to_numpy()]
-
-    def too_long(df):
-        n, mx, ex = lengths(df)
-        bad = arr(df)["checked"] & (n > 0) & ~ex & (mx > 0) & (n > mx)
-        return pd.Series(~bad, index=df.index)
-
-    def exact_length(df):
-        n, mx, ex = lengths(df)
-        bad = arr(df)["checked"] & (n > 0) & ex & (n != mx)
-        return pd.Series(~bad, index=df.index)
-
-    def required(df):
-        # an empty list-parent blocks the checks of a *filled* child (ZL107); an empty required child
-        # is still reported (official: 同時申請 在留期間 R with 現に有する在留資格 Q blank → 「在留期間は必須入力です。」)
-        return ~(df["required"].to_numpy() & ~arr(df)["filled"])
-
-    dependent_field = np.array([is_dependent(f) for f in fields], dtype=bool)
-    sheet_of = [list_sheet_for(f) for f in fields]
-    numeric_list_ids = {k for k, v in snap.lists.items() if v.numeric}
-
-    def in_list(dependent: bool):
-        def check(df):
-            a = arr(df)
-            ok = np.ones(len(df), dtype=bool)
-            dep = dependent_field[a["field"]]
-            mask = a["checked"] & a["filled"] & (dep if dependent else ~dep)
-            cand = np.flatnonzero(mask)
-            list_ids = df["list_id"].to_numpy(object)[cand]
-            keep = list_ids != ""
-            cand, list_ids = cand[keep], list_ids[keep]
-            # one group per list, in order of first appearance (as groupby(sort=False))
-            for list_id in dict.fromkeys(list_ids.tolist()):
-                pos = cand[list_ids == list_id]
-                found = code_found(snap, list_id, a["value"][pos], [sheet_of[i] for i in a["field"][pos]])
-                ok[pos[~found]] = False
-            return ok
-        return check
-
-    def not_applicable(df):
-        return ~(arr(df)["filled"] & df["not_applicable"].to_numpy())
-
-    def number_for_text(df):
-        lost_zero, exp_form = _damage(df)
-        bad = (df["kind"].to_numpy() == KIND_NUMBER) & ~lost_zero & ~exp_form
-        pos = np.flatnonzero(bad)
-        if len(pos):    # few numeric cells: the list test runs on those alone
-            bad[pos] = [x not in numeric_list_ids for x in df["list_id"].to_numpy(object)[pos]]
-        return ~bad
-
-    def leading_zero(df):
-        return ~_damage(df)[0]
-
-    def exponent(df):
-        return ~_damage(df)[1]
-
-    def date_cell(df):
-        return df["kind"].to_numpy() != KIND_DATE
-
-    digit_only = np.array([f.classes == ["半角数字"] for f in fields], dtype=bool)
-    phone_like = np.array([snap.is_phone(f.sheet, f.col) or snap.is_postal(f.sheet, f.col) for f in fields], dtype=bool)
-
-    def _lost_zero(df):
-        f = arr(df)["field"]
-        num = (df["kind"].to_numpy() == KIND_NUMBER) & digit_only[f]
-        n = df["length"].to_numpy()
-        short_exact = plan.exact[f] & (n < plan.maxlen[f])
-        phone_no_zero = phone_like[f] & num
-        pos = np.flatnonzero(phone_no_zero)
-        if len(pos):    # only numeric phone-like cells can have lost their leading zero
-            phone_no_zero[pos] = [not v.startswith("0") for v in arr(df)["value"][pos]]
-        return num & (n > 0) & (short_exact | phone_no_zero)
-
-    exp_re = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$|^\d+\.\d+$")
-
-    def _exponent(df):
-        out = np.zeros(len(df), dtype=bool)
-        cand = np.flatnonzero(digit_only[arr(df)["field"]] & (df["length"].to_numpy() > 0))
-        out[cand] = [exp_re.match(v) is not None for v in arr(df)["value"][cand]]
-        return out
-
+    Each check receives the cell table as a schemas.cell_table.CellTable: one per DataFrame, so the numpy
+    views and masks several checks share are made once per table; the facts of this sheet plan once per schema.
+    """
+    from schemas import rules as R
+    from .cell_table import CellTable
+    facts: dict = {}
     last: dict = {}
 
-    def _damage(df):
-        """(lost leading zero, exponent form) masks, computed once per cell table for ZL601-ZL603."""
+    def table(df: pd.DataFrame) -> CellTable:
         if last.get("df") is not df:     # holding the table keeps its id from being reused
-            last.update(df=df, masks=(_lost_zero(df), _exponent(df)))
-        return last["masks"]
+            last.update(df=df, table=CellTable(df, plan, snap, facts))
+        return last["table"]
 
-    specs = [
-        ("ZL107", parent_missing), ("ZL102", char_class), ("ZL103", too_long), ("ZL104", exact_length),
-        ("ZL101", required), ("ZL105", in_list(False)), ("ZL106", in_list(True)), ("ZL108", not_applicable),
-        ("ZL601", number_for_text), ("ZL602", leading_zero), ("ZL603", exponent), ("ZL604", date_cell),
-    ]
-    # ignore_na=False: nothing is NA in the cell table, and dropping NA rows per check costs more than the checks
-    return [pa.Check(fn, name=code, error=code, ignore_na=False) for code, fn in specs]
+    def as_check(rule) -> pa.Check:
+        check = rule.check
+        # ignore_na=False: nothing is NA in the cell table, and dropping NA rows per check costs more than the checks
+        return pa.Check(lambda df: check(table(df)), name=rule.code, error=rule.code, ignore_na=False)
+
+    return [as_check(r) for r in R.checks_on("cell-table")]
 
 
 def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets: list[str]) -> np.ndarray:

@@ -52,6 +52,11 @@ def official_tool(ja: str = "", en: str = "") -> Source:
                   en or "the official tool's column table 列項目TBL and its VBA (module mdlChk) reject the value.")
 
 
+# the basis the column-table rules (ZL1xx) name in their explanations
+COLUMN_TABLE_BASIS = ("根拠: 公式ツールの列項目TBLとVBA（mdlChk）",
+                      "Basis: the official tool's column table 列項目TBL and its VBA (module mdlChk)")
+
+
 def online_system(ja: str, en: str) -> Source:
     return Source("online-system", ja, en)
 
@@ -110,8 +115,11 @@ class Rule:
     fix_ja: str = ""             # what `zairyu-lint fix` does for it ("" = no mechanical fix)
     fix_en: str = ""
     # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
-    # frame, check(F) -> [schemas.business.BCheck]; the engine finds it through the registry
+    # frame, check(F) -> [schemas.business.BCheck]; for the cell table, check(t: schemas.cell_table.CellTable)
+    # -> bool array (True passes) and report(t, positions) -> [CellReport] (where each finding goes and its
+    # message parameters); the engine and the sheet schema find them through the registry
     check: object = field(default=None, compare=False, repr=False)
+    report: object = field(default=None, compare=False, repr=False)
 
     def fix(self, lang: str = "ja") -> str:
         return self.fix_en if lang == "en" else self.fix_ja
@@ -142,7 +150,8 @@ def template_fields(template: str) -> list[str]:
 
 def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], message: tuple[str, str],
          explain: tuple[str, str], source: Source | None = None, on: str = "", by: str = "",
-         params: tuple[str, ...] | None = None, fix: tuple[str, str] | None = None, check=None) -> Rule:
+         params: tuple[str, ...] | None = None, fix: tuple[str, str] | None = None, check=None,
+         report=None) -> Rule:
     assert severity in SEVERITIES, severity
     assert code not in RULES, f"duplicate rule code {code}"
     if source is not None:
@@ -153,11 +162,12 @@ def rule(code: str, name: str, severity: str, *, summary: tuple[str, str], messa
     assert on in DATA_KINDS, f"{code}: unknown data kind {on!r}"
     assert by, f"{code}: no check declared"
     assert params is not None, f"{code}: message parameters not declared"
+    assert on != "cell-table" or (check is None) == (report is None), f"{code}: a cell-table check needs its report"
     used = set(template_fields(message[0])) | set(template_fields(message[1]))
     assert used == set(params), f"{code}: declared parameters {sorted(params)} but the messages use {sorted(used)}"
     r = Rule(code, name, severity, summary[0], summary[1], message[0], message[1],
              explain[0].strip(), explain[1].strip(), source, on, by, tuple(params),
-             *((fix[0], fix[1]) if fix else ("", "")), check)
+             *((fix[0], fix[1]) if fix else ("", "")), check, report)
     RULES[code] = r
     return r
 
@@ -172,8 +182,7 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
-FAMILIES = ("file_rules", "column_rules", "damage_rules", "upload_rules", "robust_rules",
-            "contradiction_rules")
+FAMILIES = ("file_rules", "upload_rules", "robust_rules", "contradiction_rules")
 
 
 def rule_modules() -> list[str]:
