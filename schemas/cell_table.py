@@ -142,7 +142,10 @@ class CellTable:
         """A digit field holding an exponent (1.23457E+12) or decimal (1234567890123.0) form."""
         out = np.zeros(len(self), dtype=bool)
         cand = np.flatnonzero(self.digit_only[self.field] & (self.length > 0))
-        out[cand] = [_EXPONENT.match(v) is not None for v in self.value[cand]]
+        vals = self.value[cand].tolist()
+        joined = "".join(vals)
+        if "." in joined or "e" in joined or "E" in joined:    # neither form without a point or an e
+            out[cand] = [_EXPONENT.match(v) is not None for v in vals]
         return out
 
     # -- what a report reads --------------------------------------------------------------------------------

@@ -353,7 +353,7 @@ def code_found(snap: Snapshot, list_id: str, values: pd.Series, expected_sheets:
     cl = snap.lists.get(list_id)
     if cl is None:
         return np.zeros(len(values), dtype=bool)
-    sheet_ok = np.array([s == cl.sheet for s in expected_sheets], dtype=bool)
+    sheet_ok = np.asarray(expected_sheets, dtype=object) == cl.sheet
     table = snap.lookup(list_id)
     allow_empty = list_id in EMPTY_CODE_OK
     if cl.numeric:

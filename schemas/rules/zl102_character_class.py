@@ -18,12 +18,16 @@ def check(t: CellTable):
     ok = np.ones(len(t), dtype=bool)
     cand = np.flatnonzero(t.checked & t.filled)
     fcand = t.field[cand]
-    for fidx in np.unique(fcand):
-        pat = t.plan.patterns[fidx]
+    order = np.argsort(fcand, kind="stable")          # the cells of each field together
+    bounds = np.flatnonzero(np.diff(fcand[order])) + 1
+    for pos in np.split(cand[order], bounds):
+        pat = t.plan.patterns[t.field[pos[0]]] if len(pos) else None
         if pat is None:
             continue
-        pos = cand[fcand == fidx]
-        ok[pos] = [pat.fullmatch(v) is not None for v in t.value[pos]]
+        vals = t.value[pos].tolist()
+        # the pattern is one character class repeated: the joined values match exactly when every value does
+        if pat.fullmatch("".join(vals)) is None:
+            ok[pos] = [pat.fullmatch(v) is not None for v in vals]
     return ok
 
 

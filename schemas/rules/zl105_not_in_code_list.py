@@ -6,6 +6,7 @@ has put each cell's list in `list_id`. Dependent drop-downs are ZL106's (the sam
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from schemas.cell_table import CellTable, each_cell, label_and_value
 from schemas.template_schema import code_found, is_dependent, list_sheet_for
@@ -19,15 +20,17 @@ def in_list(t: CellTable, dependent: bool):
     """True where the cell passes the code-list search; only the dependent (or only the other) fields are looked at."""
     ok = np.ones(len(t), dtype=bool)
     dep = t.fact("dependent", lambda: np.array([is_dependent(f) for f in t.plan.fields], dtype=bool))[t.field]
-    sheet_of = t.fact("list_sheet", lambda: [list_sheet_for(f) for f in t.plan.fields])
+    sheet_of = t.fact("list_sheet", lambda: np.array([list_sheet_for(f) for f in t.plan.fields], dtype=object))
     cand = np.flatnonzero(t.checked & t.filled & (dep if dependent else ~dep))
     list_ids = t.list_id[cand]
     keep = list_ids != ""
     cand, list_ids = cand[keep], list_ids[keep]
-    # one group per list, in order of first appearance (as groupby(sort=False))
-    for list_id in dict.fromkeys(list_ids.tolist()):
-        pos = cand[list_ids == list_id]
-        found = code_found(t.snap, list_id, t.value[pos], [sheet_of[i] for i in t.field[pos]])
+    # one group per list, in order of first appearance (as groupby(sort=False)): factorised once, split by code
+    codes, names = pd.factorize(list_ids)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    for list_id, pos in zip(names, np.split(cand[order], bounds)):
+        found = code_found(t.snap, list_id, t.value[pos], sheet_of[t.field[pos]])
         ok[pos[~found]] = False
     return ok
 
