@@ -1,56 +1,41 @@
-"""Rules over all files of one run: the same applicant in two files (ZL312 / ZL313).
+"""The run rules: checks over all files of one run (the same applicant in two files, ZL312 / ZL313).
 
-Each FileResult carries identity keys per row (schemas.business.keys). A duplicate is reported in
-the later file, on the cell of that file, naming the earlier file and cell.
+Each FileResult carries identity keys per row (schemas.business.keys, an extractor over the applicant frame).
+The rules are units found through the registry (data kind "run"): each is given the files in order, with its
+own memory of the run, and returns the violations of one file. A rule that raises on a file gives that file a
+ZL033 (it was not fully checked), never a silent pass; the other files and rules go on.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 from schemas import rules as R
 from .findings import Finding, FileResult
 
-CODES = {"card": "ZL312", "passport": "ZL312", "name_birth": "ZL313"}
-
 
 def cross_file_findings(results: list[FileResult], options) -> list[FileResult]:
-    seen: dict[tuple[str, str], tuple[str, str, str]] = {}
+    rules = [r for r in R.checks_on("run") if options.wants(r.code)]
+    memory: dict[str, dict] = {r.code: {} for r in rules}
     for res in results:
-        try:
-            _one_file(res, seen, options)
-        except Exception:   # a run rule must never break the run
-            continue
+        keys = getattr(res, "keys", None) or {}
+        for r in rules:
+            try:
+                found = r.check(memory[r.code], res.path, keys)
+            except Exception as exc:   # noqa: BLE001 - reported as ZL033 on this file
+                _broken(res, r.code, exc, options)
+                continue
+            for v in found:
+                res.findings.append(Finding(v.code, r.severity, v.sheet, f"{v.col}{v.row}", v.row, v.col, v.label,
+                                            r.message(options.lang, **v.params), params=v.params))
     return results
 
 
-def _one_file(res: FileResult, seen: dict, options) -> None:
-    if True:
-        keys = getattr(res, "keys", None) or {}
-        new: list[Finding] = []
-        for kind, values in keys.items():
-            code = CODES.get(kind)
-            if code is None or not isinstance(values, dict):
-                continue
-            for value, places in values.items():
-                if not places:
-                    continue
-                first = seen.get((kind, value))
-                if first is None:
-                    sheet, cell = places[0][0], places[0][1]
-                    seen[(kind, value)] = (res.path, sheet, cell)
-                    continue
-                if first[0] == res.path:
-                    continue
-                if not options.wants(code):
-                    continue
-                rule = R.get(code)
-                for place in places:
-                    sheet, cell, row = place[0], place[1], place[2]
-                    label = place[3] if len(place) > 3 else None
-                    col = cell[: len(cell) - len(str(row))]
-                    shown = value.replace("|", " / ")
-                    params = {"value": shown, "other_file": Path(first[0]).name, "other": f"{first[1]}!{first[2]}"}
-                    new.append(Finding(rule.code, rule.severity, sheet, cell, row, col, label,
-                                       rule.message(options.lang, **params), params=params))
-        if new:
-            res.findings.extend(new)
+def _broken(res: FileResult, code: str, exc: BaseException, options) -> None:
+    detail = f"{type(exc).__name__}: {str(exc).strip()[:160]}"
+    params = {"reason": R.Text(f"{code} の検査: {detail}", f"check {code}: {detail}"),
+              "hint": R.Text("ファイルをまたぐこの検査は行われていないため、このファイルは検査済みではありません。"
+                             "可能であればファイルを添えて報告してください。",
+                             "That cross-file check did not run, so this file is not fully checked. "
+                             "Please report this with the file if you can.")}
+    if options.wants("ZL033"):
+        rule = R.get("ZL033")
+        res.findings.append(Finding(rule.code, rule.severity, None, None, None, None, None,
+                                    rule.message(options.lang, **params), params=params))

@@ -76,6 +76,42 @@ def test_every_applicant_frame_rule_is_one_unit():
     assert set(formats.CELL_CHECKS) == {r.code for r in frame if hasattr(importlib.import_module(r.by), "cell_ok")}
 
 
+def test_every_run_rule_is_one_unit():
+    # the cross-file rules too: declaration and check in one module, run by linter.crossfile through the registry
+    run = [r for r in R.all_rules() if r.on == "run"]
+    assert {r.code for r in run} >= {"ZL312", "ZL313"}
+    for r in run:
+        assert r.by == f"{R.__name__}.{r.code.lower()}_{r.name.replace('-', '_')}", (r.code, r.by)
+        assert r.check is not None and r.check is importlib.import_module(r.by).check, r.code
+
+
+def test_a_raising_run_rule_is_zl033_on_that_file(make_workbook, monkeypatch):
+    """A cross-file check that raises: ZL033 on each file it raised on; the other run rule still reports."""
+    import copy
+    import dataclasses
+    import datetime as dt
+
+    from linter.engine import Options, lint_path
+    from linter.run import apply_run_rules
+    from conftest import golden_rows
+    rows = golden_rows("henkou_v_clean")
+    a = make_workbook("henkou", copy.deepcopy(rows), name="a.xlsx")
+    b = make_workbook("henkou", copy.deepcopy(rows), name="b.xlsx")
+    unit = importlib.import_module(R.get("ZL312").by)
+
+    def boom(seen, path, keys):
+        raise RuntimeError("planted")
+    monkeypatch.setitem(R.RULES, "ZL312", dataclasses.replace(R.get("ZL312"), check=boom))
+    opts = Options(on=dt.date(2026, 5, 1))
+    ra, rb = apply_run_rules([lint_path(p, opts) for p in (a, b)], opts)
+    for res in (ra, rb):
+        broken = [f for f in res.findings if f.rule == "ZL033"]
+        assert len(broken) == 1 and "ZL312" in broken[0].text("ja") and "planted" in broken[0].text("en")
+        assert not [f for f in res.findings if f.rule == "ZL312"]
+    assert [f.cell for f in rb.findings if f.rule == "ZL313"] and not [f for f in ra.findings if f.rule == "ZL313"]
+    assert unit.check is not boom     # the unit module itself is untouched
+
+
 def test_each_unit_gives_checks_of_its_own_code(make_workbook, monkeypatch):
     import datetime as dt
     import schemas.business as B

@@ -22,3 +22,31 @@ def collect_keys(F: Frame) -> dict:
             got.setdefault(value, []).append((loc.sheet, f"{loc.col}{row}", row, loc.label))
         out[kind] = got
     return out
+
+
+def repeats(code: str, kinds: tuple[str, ...], seen: dict, path: str, keys: dict) -> list:
+    """Violations of `code` in the file at `path`: its identity keys of `kinds` that an earlier file of the run
+    holds. `seen` ((kind, value) -> (path, sheet, cell) of the first holder) is the rule's memory of the run."""
+    from pathlib import Path
+
+    from schemas.model import Violation
+    out = []
+    for kind, values in keys.items():
+        if kind not in kinds or not isinstance(values, dict):
+            continue
+        for value, places in values.items():
+            if not places:
+                continue
+            first = seen.get((kind, value))
+            if first is None:
+                seen[(kind, value)] = (path, places[0][0], places[0][1])
+                continue
+            if first[0] == path:
+                continue     # the same file's own repeats are ZL306 / ZL307
+            for place in places:
+                sheet, cell, row = place[0], place[1], place[2]
+                label = place[3] if len(place) > 3 else None
+                out.append(Violation(code, sheet, row, cell[: len(cell) - len(str(row))], label,
+                                     {"value": value.replace("|", " / "), "other_file": Path(first[0]).name,
+                                      "other": f"{first[1]}!{first[2]}"}))
+    return out

@@ -1,13 +1,25 @@
-"""ZL312–ZL313: contradictions across the files of one run (checked in linter/crossfile.py).
+"""ZL312 duplicate-across-files: one rule as one unit — its documentation, message, source and check.
 
-The ZL3xx rules of one file are one unit each: schemas/rules/zl3NN_*.py.
+The check runs over the whole run (cross-file): a residence card or passport number of this file that an
+earlier file of the same run holds too (reported in the later file, naming the earlier file and cell).
 """
+from __future__ import annotations
+
 from . import rule, unverified
 
 _TR = "template-reference"
+KINDS = ('card', 'passport')     # identity keys (schemas.business.keys.KINDS) this rule compares across files
 
-rule("ZL312", "duplicate-across-files", "warning",
-    on="run", by="linter.crossfile", params=('value', 'other_file', 'other'),
+
+def check(seen: dict, path: str, keys: dict) -> list:
+    """The run's files are given in order, each once, with one `seen` per run (see linter.crossfile)."""
+    from schemas.business.keys import repeats
+    return repeats("ZL312", KINDS, seen, path, keys)
+
+
+DUPLICATE_ACROSS_FILES = rule(
+    "ZL312", "duplicate-across-files", "warning",
+    on="run", by=__name__, check=check, params=('value', 'other_file', 'other'),
      summary=("同じ在留カード番号・旅券番号が別のファイルにもあります", "Same card or passport number in another file"),
      message=("「{value}」は {other_file} の {other} にもあります。同じ人を二重に申請していないか確認してください。",
               "「{value}」 is also in {other_file} at {other}; check the person is not filed twice."),
@@ -23,21 +35,3 @@ Example: card AB12345678CD in both a.xlsx and b.xlsx.
 Fix: remove the row from one of the files.
 """),
      source=unverified("申請システムが別ファイルとの重複を拒否するという資料は見つかっていません。", "no source says the system rejects duplicates across files."))
-
-rule("ZL313", "duplicate-name-birth-across-files", "warning",
-    on="run", by="linter.crossfile", params=('value', 'other_file', 'other'),
-     summary=("同じ氏名・生年月日が別のファイルにもあります", "Same name and birth date in another file"),
-     message=("「{value}」（氏名 / 生年月日）は {other_file} の {other} にもあります。",
-              "「{value}」 (name / birth date) is also in {other_file} at {other}."),
-     explain=(f"""
-何を調べるか: 複数ファイルの間での氏名と生年月日の組の重複。
-なぜ問題か: 重複申請のおそれ（{_TR} §9c）。同姓同名もあり得るため警告です。
-例: a.xlsx と b.xlsx の両方に NGUYEN VAN AN・19980512。
-直し方: 別人であればそのままで構いません。
-""", f"""
-What it checks: the same name and birth date in two files of one run.
-Why: possibly the same person twice ({_TR} §9c); a warning, as namesakes exist.
-Example: NGUYEN VAN AN, 19980512 in both a.xlsx and b.xlsx.
-Fix: none if they are different people.
-"""),
-     source=unverified("重複申請のおそれ（同姓同名もあり得ます）。", "a possible double filing (namesakes exist)."))
