@@ -173,6 +173,13 @@ def label_and_value(t: CellTable, i: int) -> dict:
     return {"label": f.label or t.label(t.sheet, f.col), "value": t.value[i]}
 
 
+def length_params(t: CellTable, i: int) -> dict:
+    """label_and_value, the field's length and the value's length as VBA Len counts it (UTF-16 units)."""
+    out = label_and_value(t, i)
+    out.update(length=t.field_at(i).length, actual=int(t.length[i]))
+    return out
+
+
 def each_cell(params):
     """A report with one finding per failing cell, at that cell: `params(t, i)` gives its message parameters."""
     def report(t: CellTable, positions) -> list[CellReport]:

@@ -1,7 +1,7 @@
 """ZL103 too-long: the value is longer than the field's 桁数 (counted as VBA Len does, in UTF-16 units)."""
 from __future__ import annotations
 
-from schemas.cell_table import CellTable, each_cell, label_and_value
+from schemas.cell_table import CellTable, each_cell, length_params
 
 from . import COLUMN_TABLE_BASIS, official_tool, rule
 
@@ -13,14 +13,7 @@ def check(t: CellTable):
     return ~(t.checked & (n > 0) & ~t.exact & (t.maxlen > 0) & (n > t.maxlen))
 
 
-def params(t: CellTable, i: int) -> dict:
-    f, out = t.field_at(i), label_and_value(t, i)
-    value = out["value"]
-    out.update(length=f.length, actual=len(value) + sum(1 for ch in value if ord(ch) > 0xFFFF))
-    return out
-
-
-report = each_cell(params)
+report = each_cell(length_params)
 
 
 TOO_LONG = rule(
