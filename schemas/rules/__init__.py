@@ -182,7 +182,7 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
-FAMILIES = ("file_rules", "upload_rules", "robust_rules")
+FAMILIES = ("file_rules", "robust_rules")
 
 
 def rule_modules() -> list[str]:
