@@ -22,7 +22,10 @@ Where findings point (there are no cells in an upload file):
   and the message starts with "<line>行目 <n>列目（<header>）: " / "line <line>, column <n> (<header>): ".
 JSON output adds (conventions.md: keys may be added) "line", "csv_column" (1-based column number) and
 "csv_header", plus "template_sheet"/"template_column" (where the value sits in the workbook).
-File-format problems are ZL011-ZL019 (schemas/rules/upload_rules.py).
+File-format problems are ZL011-ZL019, each a unit schemas/rules/zl01N_*.py run over a read-only view of the
+decoded file (schemas.upload_file.UploadFile). The reading refuses only a file it cannot read at all or an
+empty one (ZL001, through linter.engine); a wrong encoding or separator is read by the best guess and recorded
+in the view, so ZL012 and ZL013 are units like the others.
 """
 from __future__ import annotations
 
@@ -36,15 +39,15 @@ from pathlib import Path
 
 from schemas import rules as R
 from schemas.snapshot import (
-    FIRST_ROW, LABEL_ROW, MAX_APPLICANTS, PROCEDURES, Field, Snapshot, Status,
+    FIRST_ROW, LABEL_ROW, PROCEDURES, Field, Snapshot, Status,
     load_snapshot, shipped_snapshots,
 )
 from schemas.template_schema import is_dependent
-from schemas.upload_layout import NoLayout, UploadLayout, empty_code_labels, layout_for
+from schemas.upload_file import TOOL_ENCODING, UploadFile, UploadLine
+from schemas.upload_layout import DELIM, NoLayout, UploadLayout, empty_code_labels, layout_for
 from .findings import FileResult, Finding, Template
 from .workbook import SheetGrid, WorkbookData
 
-VER_TAIL = "ver001.csv"
 NAME_PREFIX_RE = re.compile(r"^SA_03_(00[123])", re.IGNORECASE)
 PREFIX_PROCEDURE = {v[2][-3:]: k for k, v in PROCEDURES.items()}   # "002" -> "henkou"
 MENU = "メニュー"
@@ -78,31 +81,31 @@ class UploadFinding(Finding):
 @dataclass
 class Decoded:
     text: str
-    encoding_problem: tuple[str, str] | None   # (ja, en) description of the wrong encoding
+    encoding: str       # what the bytes were read as (schemas.upload_file.ENCODINGS); ZL012 judges it
 
 
 def decode(data: bytes) -> Decoded:
+    """The text by the best guess of the encoding: never refuses, an encoding not the tool's is ZL012's."""
     if data.startswith(codecs.BOM_UTF16_LE):
         try:
-            return Decoded(data[2:].decode("utf-16-le"), None)
+            return Decoded(data[2:].decode("utf-16-le"), TOOL_ENCODING)
         except UnicodeDecodeError:
-            return Decoded(data[2:].decode("utf-16-le", errors="replace"),
-                           ("UTF-16（壊れた文字を含む）", "UTF-16 with undecodable bytes"))
+            return Decoded(data[2:].decode("utf-16-le", errors="replace"), "utf-16-le-bom-broken")
     if data.startswith(codecs.BOM_UTF16_BE):
-        return Decoded(data[2:].decode("utf-16-be", errors="replace"), ("UTF-16BE", "UTF-16BE"))
+        return Decoded(data[2:].decode("utf-16-be", errors="replace"), "utf-16-be-bom")
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="replace"), ("UTF-8（BOM付き）", "UTF-8 with BOM"))
+        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-bom")
     # UTF-16LE without BOM: every second byte of ASCII text is zero
     if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        return Decoded(data.decode("utf-16-le", errors="replace"), ("BOMのないUTF-16", "UTF-16 without a BOM"))
+        return Decoded(data.decode("utf-16-le", errors="replace"), "utf-16-le")
     try:
-        return Decoded(data.decode("utf-8"), ("UTF-8", "UTF-8"))
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     try:
-        return Decoded(data.decode("cp932"), ("Shift_JIS（CP932）", "Shift_JIS (CP932)"))
+        return Decoded(data.decode("cp932"), "cp932")
     except UnicodeDecodeError:
-        return Decoded(data.decode("latin-1"), ("不明な文字コード", "an unknown encoding"))
+        return Decoded(data.decode("latin-1"), "unknown")
 
 
 # --- the column map of one template version and status ------------------------------------
@@ -311,17 +314,22 @@ def _where(lang: str, line: int, col: int | None, header: str | None) -> str:
 
 def split_lines(text: str) -> tuple[list[str], list[int]]:
     """Lines of the text, and the (1-based) numbers of lines ending with a bare LF or CR."""
-    lines, bare = [], []
+    lines, breaks = split_breaks(text)
+    return lines, [n for n, brk in enumerate(breaks, start=1) if brk != "\r\n"]
+
+
+def split_breaks(text: str) -> tuple[list[str], list[str]]:
+    """Lines of the text split at any line break, and the breaks themselves in order (breaks[i] ends line i + 1)."""
+    lines, breaks = [], []
     pos = 0
     for m in re.finditer(r"\r\n|\n|\r", text):
         lines.append(text[pos:m.start()])
-        if m.group() != "\r\n":
-            bare.append(len(lines))
+        breaks.append(m.group())
         pos = m.end()
     lines.append(text[pos:])
     if len(lines) > 1 and lines[-1] == "":
-        lines.pop()     # a final line break is tolerated (the tool writes none)
-    return lines, bare
+        lines.pop()     # a final line break is tolerated (the tool writes none); ZL014 still sees its kind
+    return lines, breaks
 
 
 def lint_upload(path: str | Path, options=None) -> FileResult:
@@ -346,39 +354,16 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
                           "公式ツールの「申請情報一括登録ファイル出力」で出力し直してください。",
                           "Export it again with the official tool's output button.")
 
-    def check_name(tail: str):
-        # the tail the tool gives, from 「ver」 on: ver001.csv, or the status's own (認定 文化活動: ver002.csv)
-        if not path.name.endswith(tail):
-            example = re.sub(r"(_?ver.*)?\.csv$", "", path.name, flags=re.IGNORECASE) + "_" + tail
-            findings.append(_rule_finding("ZL011", lang, name=path.name, expected=tail, example=example))
-
     dec = decode(data)
-    if dec.encoding_problem:
-        hint = R.Text("ツールで出力し直し、Excelやエディタで保存し直さないでください。",
-                      "Export it again with the tool and do not re-save it in Excel or an editor.")
-        findings.append(_rule_finding("ZL012", lang, found=R.Text(*dec.encoding_problem), hint=hint))
-    text = dec.text
-    lines, bare = split_lines(text)
-    if bare:
-        found = "LF" if "\n" in text.replace("\r\n", "") else "CR"
-        findings.append(_rule_finding("ZL014", lang, line=bare[0], found=found))
+    lines, breaks = split_breaks(dec.text)
     header_line = lines[0] if lines else ""
     if "\t" in header_line or "," not in header_line:
-        rows = [ln.split("\t") for ln in lines]
-    else:
-        findings.append(_rule_finding("ZL013", lang, found=R.Text("カンマ", "commas"),
-                                      hint=R.Text("ツールで出力し直してください。", "Export it again with the tool.")))
-        rows = [next(csv.reader(io.StringIO(ln)), []) if ln else [] for ln in lines]
+        separator, rows = DELIM, [ln.split("\t") for ln in lines]
+    else:      # re-saved as CSV: read at the commas (ZL013 says so) so that the other rules still see the fields
+        separator, rows = ",", [next(csv.reader(io.StringIO(ln)), []) if ln else [] for ln in lines]
     header = rows[0] if rows else []
-    body = [(i + 1, r) for i, r in enumerate(rows) if i > 0]
-    data_lines = []
-    for line_no, cells in body:
-        if not any(c.strip() for c in cells):
-            findings.append(_rule_finding("ZL015", lang, line=line_no))
-        else:
-            data_lines.append((line_no, cells))
-    if len(data_lines) > MAX_APPLICANTS:
-        findings.append(_rule_finding("ZL016", lang, line=data_lines[MAX_APPLICANTS][0], count=len(data_lines)))
+    body = tuple(UploadLine(i + 1, tuple(r)) for i, r in enumerate(rows) if i > 0)
+    data_lines = [(ln.number, ln.fields) for ln in body if not ln.blank]
 
     # procedure, status, version
     m = NAME_PREFIX_RE.match(path.name)
@@ -407,52 +392,16 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
                 candidates.append(cm)
         if candidates:
             cmap = max(candidates, key=lambda cm: (cm.header_score(header), cm.snap.version))
+
+    # the upload-line rules (ZL011-ZL019) judge what the reading found
+    view = UploadFile(path.name, dec.encoding, separator, tuple(breaks), tuple(header), body, procedure, screen,
+                      cmap.layout if cmap is not None else None)
+    findings += upload_line_findings(view, options)
     if cmap is None:
-        if procedure is None:
-            reason = R.Text("ファイル名がSA_03_001/002/003で始まらず、画面コードからも手続が分かりません",
-                            "the name does not start with SA_03_001/002/003 and the screen code does not tell the procedure")
-        else:
-            reason = R.Text(f"画面コード「{screen}」はこの手続の在留資格にありません",
-                            f"screen code 「{screen}」 is no status of this procedure")
-        findings.append(_rule_finding("ZL019", lang, reason=reason))
-        check_name(VER_TAIL)
         return _result(path, None, len(data_lines), findings, options, t0)
-    official_name = cmap.layout.file_name()
-    check_name(official_name[official_name.rindex("_ver") + 1:])
     snap, status = cmap.snap, cmap.status
     template = Template(procedure=snap.procedure_ja, version=snap.version, status=status.label.split(" ")[0],
                         status_label=status.label, source="upload")
-
-    # header row
-    tname = f"{snap.procedure_ja} {snap.version} {status.label.split(' ')[0]}"
-    mism = 0
-    for c in range(1, max(len(header), cmap.layout.width) + 1):
-        found = header[c - 1] if c - 1 < len(header) else ""
-        expected = cmap.headers.get(c, "")
-        if c <= 3:
-            expected = ""
-        if found != expected:
-            mism += 1
-            if mism <= 10:
-                findings.append(_rule_finding("ZL017", lang, line=1, csv_column=c, csv_header=expected or found,
-                                              column=c, found=found, expected=expected, template=tname))
-    # leading columns and widths
-    prefix = status.screen_code[:3]
-    for n, (line_no, cells) in enumerate(data_lines, start=1):
-        problems = []
-        if len(cells) != len(header):
-            problems.append(R.Text(f"列数が{len(cells)}です（ヘッダは{len(header)}列）",
-                                   f"{len(cells)} columns, the header has {len(header)}"))
-        if (cells[0] if cells else "") != str(n):
-            problems.append(R.Text(f"1列目（行番号）が「{cells[0] if cells else ''}」です（{n}のはず）",
-                                   f"column 1 (row number) is 「{cells[0] if cells else ''}」, expected {n}"))
-        got = (cells[1] if len(cells) > 1 else "", cells[2] if len(cells) > 2 else "")
-        if got != (prefix, status.screen_code):
-            problems.append(R.Text(f"2・3列目が「{got[0]}」「{got[1]}」です（{prefix}・{status.screen_code}のはず）",
-                                   f"columns 2-3 are 「{got[0]}」 「{got[1]}」, expected {prefix}, {status.screen_code}"))
-        if problems:
-            problem = R.Text("。".join(p.ja for p in problems), "; ".join(p.en for p in problems))
-            findings.append(_rule_finding("ZL018", lang, line=line_no, problem=problem))
 
     # rebuild bare input sheets and run the engine
     mapper = _LineMapper(cmap)
@@ -526,6 +475,30 @@ def lint_upload(path: str | Path, options=None) -> FileResult:
     # who is on each line, for the per-applicant verdicts (linter.verdicts): the row of an upload file is its line
     res.people = [dict(p, row=line_of_row[p["row"]]) for p in result.people if p["row"] in line_of_row]
     return res
+
+
+def upload_line_findings(view: UploadFile, options) -> list[UploadFinding]:
+    """The upload-line rules, each a unit found through the registry, over one decoded file. A check that
+    raises is a ZL033 for this file (it is then not fully checked, never a silent pass); the others go on."""
+    lang = options.lang
+    out: list[UploadFinding] = []
+    for r in R.checks_on("upload-line"):
+        if not options.wants(r.code):
+            continue
+        try:
+            found = list(r.check(view))
+        except Exception as exc:   # noqa: BLE001 - reported as ZL033 on this file
+            detail = f"{type(exc).__name__}: {str(exc).strip()[:160]}"
+            out.append(_rule_finding(
+                "ZL033", lang, reason=R.Text(f"{r.code} の検査: {detail}", f"check {r.code}: {detail}"),
+                hint=R.Text("この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                            "可能であればファイルを添えて報告してください。",
+                            "That check did not run, so this file is not fully checked; the other checks ran. "
+                            "Please report this with the file if you can.")))
+            continue
+        out += [_rule_finding(r.code, lang, line=v.line, csv_column=v.column, csv_header=v.header, **v.params)
+                for v in found]
+    return out
 
 
 def _result(path: Path, template, applicants: int, findings: list, options, t0: float, engine_result=None) -> FileResult:

@@ -112,6 +112,52 @@ def test_a_raising_run_rule_is_zl033_on_that_file(make_workbook, monkeypatch):
     assert unit.check is not boom     # the unit module itself is untouched
 
 
+def test_every_upload_line_rule_is_one_unit():
+    # the upload file's rules too: each a unit over the decoded file (schemas.upload_file), run by linter.upload
+    # through the registry; the reader itself names none of their codes
+    from linter import upload
+    rules = [r for r in R.all_rules() if r.on == "upload-line"]
+    assert {r.code for r in rules} == {f"ZL01{n}" for n in range(1, 10)}
+    for r in rules:
+        assert r.by == f"{R.__name__}.{r.code.lower()}_{r.name.replace('-', '_')}", (r.code, r.by)
+        assert r.by.rpartition(".")[2] in R.rule_modules() and r.by.rpartition(".")[2] not in R.FAMILIES
+        assert r.check is not None and r.check is importlib.import_module(r.by).check, r.code
+    assert R.checks_on("upload-line") == rules
+    assert not re.findall(r'"(ZL01[1-9])"', inspect.getsource(upload))
+
+
+def test_a_raising_upload_line_rule_is_zl033_and_the_others_still_run(tmp_path, monkeypatch):
+    """An upload-line check that raises: one ZL033 for that file naming it; every other finding stays."""
+    import dataclasses
+    import datetime as dt
+
+    from linter.engine import Options
+    from linter.upload import lint_upload
+    from test_upload import REAL, lines_of, write_upload
+    rows = lines_of(REAL)
+    rows[0][4] = "txtNameX"          # ZL017 on the header
+    rows[1] = rows[1][:-1]           # ZL018 on line 2
+    rows.insert(2, [""])             # ZL015 on line 3
+    path = write_upload(tmp_path / "SA_03_002_05V1_ver002.csv", rows)      # ZL011
+    opts = Options(on=dt.date(2026, 5, 1))
+    before = lint_upload(path, opts)
+    assert {"ZL011", "ZL015", "ZL017", "ZL018"} <= {f.rule for f in before.findings}
+    unit = importlib.import_module(R.get("ZL017").by)
+
+    def boom(f):
+        raise RuntimeError("planted")
+    monkeypatch.setitem(R.RULES, "ZL017", dataclasses.replace(R.get("ZL017"), check=boom))
+    for lang in ("ja", "en"):
+        res = lint_upload(path, dataclasses.replace(opts, lang=lang))
+        broken = [f for f in res.findings if f.rule == "ZL033"]
+        assert len(broken) == 1 and broken[0].severity == "error" and not res.unreadable
+        assert "ZL017" in broken[0].message and "planted" in broken[0].message
+        assert ("検査済みではありません" in broken[0].message) == (lang == "ja")
+    res = lint_upload(path, opts)
+    assert [f for f in res.findings if f.rule != "ZL033"] == [f for f in before.findings if f.rule != "ZL017"]
+    assert unit.check is not boom     # the unit module itself is untouched
+
+
 def test_each_unit_gives_checks_of_its_own_code(make_workbook, monkeypatch):
     import datetime as dt
     import schemas.business as B

@@ -117,7 +117,8 @@ class Rule:
     # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
     # frame, check(F) -> [schemas.business.BCheck]; for the cell table, check(t: schemas.cell_table.CellTable)
     # -> bool array (True passes) and report(t, positions) -> [CellReport] (where each finding goes and its
-    # message parameters); the engine and the sheet schema find them through the registry
+    # message parameters); for an upload file, check(f: schemas.upload_file.UploadFile) -> [UploadViolation];
+    # the engine, the sheet schema and linter.upload find them through the registry
     check: object = field(default=None, compare=False, repr=False)
     report: object = field(default=None, compare=False, repr=False)
 
@@ -182,7 +183,7 @@ def all_rules() -> list[Rule]:
     return [RULES[c] for c in sorted(RULES)]
 
 
-FAMILIES = ("file_rules", "upload_rules", "robust_rules")
+FAMILIES = ("file_rules", "robust_rules")
 
 
 def rule_modules() -> list[str]:
