@@ -117,7 +117,8 @@ class Rule:
     # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
     # frame, check(F) -> [schemas.business.BCheck]; for the cell table, check(t: schemas.cell_table.CellTable)
     # -> bool array (True passes) and report(t, positions) -> [CellReport] (where each finding goes and its
-    # message parameters); the engine and the sheet schema find them through the registry
+    # message parameters); for the file's layout, check(layout: schemas.sheet_layout.SheetLayout) -> [Violation];
+    # the engine and the sheet schema find them through the registry
     check: object = field(default=None, compare=False, repr=False)
     report: object = field(default=None, compare=False, repr=False)
 

@@ -1,4 +1,7 @@
-"""ZL0xx: the file and the template as a whole."""
+"""ZL0xx: the file and the template as a whole, where the reading is the check (reader, template identity).
+
+The rules on the sheet layout (ZL004-ZL007, ZL009, ZL010) are one-file units: zl0NN_*.py on schemas.sheet_layout.
+"""
 from . import official_tool, cited, rule
 
 UNREADABLE = rule(
