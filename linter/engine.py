@@ -13,7 +13,8 @@ from schemas.model import WorkbookModel
 from schemas.cells import cell_text, col_index, col_letter, expand_cols
 from schemas.cell_table import CellTable
 from schemas.rules.zl108_filled_but_not_applicable import in_hidden_columns
-from schemas.snapshot import FIRST_ROW, LABEL_ROW, LAST_ROW, SIMULTANEOUS_SHEET, Snapshot, Status
+from schemas.sheet_layout import SheetLayout
+from schemas.snapshot import SIMULTANEOUS_SHEET, Snapshot, Status
 from schemas.template_schema import (
     KIND_DATE, KIND_NUMBER, KIND_OTHER, KIND_TEXT, SheetInput, build_cells, cell_failures, sheet_plan,
 )
@@ -133,10 +134,6 @@ def _kind(v) -> int:
     return KIND_OTHER
 
 
-def row_filled(row: list) -> bool:
-    return any(cell_text(v) != "" for v in row[1:])
-
-
 class _Context:
     """One lint run over one workbook."""
 
@@ -155,10 +152,13 @@ class _Context:
     # -- helpers ---------------------------------------------------------------------------
     def add(self, code: str, sheet=None, row=None, col=None, field_label=None, /, **params):
         # positional-only: message parameters may be named row/col/sheet too (ZL004-ZL007, ZL010)
+        self.findings.append(self.finding(code, sheet, row, col, field_label, params))
+
+    def finding(self, code: str, sheet, row, col, field_label, params: dict) -> Finding:
         rule = R.get(code)
         cell = f"{col}{row}" if col and row else None
-        self.findings.append(Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
-                                     rule.message(self.lang, **params), params=params))
+        return Finding(rule.code, rule.severity, sheet, cell, row, col, field_label,
+                       rule.message(self.lang, **params), params=params)
 
     def label(self, sheet: str, col: str) -> str:
         return self.snap.headers.get(sheet, {}).get(col, col)
@@ -194,8 +194,11 @@ class _Context:
         sheets = self.checked_sheets()
         grids = {s: self.wb.sheet(s) for s in sheets}
         grids = {s: g for s, g in grids.items() if g is not None}
-        shifted = {s for s, g in grids.items() if self.check_columns(s, g)}
-        self.applicant_rows = self.rows_and_gaps(grids)
+        # the layout the "file" rules read; its applicant rows and moved labels steer the steps below
+        self.layout = SheetLayout(self.snap, self.status, grids, self.wb.sheet_names, self.wb.visible, self.wb.sheet)
+        shifted = {s for s in grids if self.layout.shift(s) is not None}
+        self.applicant_rows = self.layout.applicant_rows
+        self.run_file_rules()
         rows = np.array(self.applicant_rows, dtype=np.int64)
         for s, g in grids.items():
             self.inputs[s] = self.sheet_input(g, rows)
@@ -205,7 +208,6 @@ class _Context:
             if s in shifted:
                 continue   # cell checks on shifted columns would only repeat ZL004 in other words
             self.validate_sheet(s)
-        self.check_unselected_sheets()
         for s in grids:
             if s not in shifted:
                 self.check_status_hidden_data(s)
@@ -213,18 +215,19 @@ class _Context:
             self.run_business_rules()
         self.report_broken(self.broken)
 
-    def check_unselected_sheets(self):
-        """ZL009: data on a 区分 sheet the selected status does not use (the tool exports only its own)."""
-        if self.status is None or self.status.sheet == "申請情報入力(高度専門職ポイント表)":
-            return   # 高度専門職: the 主たる活動内容 choice shows a 区分 sheet as well
-        from .identify import sheet_has_data
-        for name in self.wb.sheet_names:
-            # the official workbook keeps the other 区分 sheets very hidden (the user cannot type there);
-            # loading each of them would cost more than the whole check, so only visible ones are looked at
-            if not self.wb.visible.get(name, True):
+    def run_file_rules(self):
+        """The rules on the file's layout (ZL004-ZL007, ZL009, ZL010): units on the sheet layout, from the registry.
+
+        A unit that raises is reported as ZL033 for this file (report_broken); the other checks go on."""
+        for r in R.checks_on("file"):
+            if not self.options.wants(r.code):
+                continue   # not asked for: ZL009 would load the other visible 区分 sheets for nothing
+            try:
+                found = [self.finding(v.code, v.sheet, v.row, v.col, v.label, v.params) for v in r.check(self.layout)]
+            except Exception as exc:   # noqa: BLE001 - a rule must never break the run, nor pass silently
+                self.broken.setdefault(r.code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
                 continue
-            if name.startswith("申請情報入力(区分") and name != self.status.sheet and sheet_has_data(self.wb, name):
-                self.add("ZL009", name, None, None, None, sheet=name, status=self.status.label)
+            self.findings += found
 
     def check_status_hidden_data(self, sheet: str):
         """ZL108: data in a column the selected status hides (表示シート制御マスタ) does not apply to it."""
@@ -261,57 +264,6 @@ class _Context:
                                  "可能であればファイルを添えて報告してください。",
                                  "That check did not run, so this file is not fully checked; the other checks ran. "
                                  "Please report this with the file if you can."))
-
-    def check_columns(self, sheet: str, grid: SheetGrid) -> bool:
-        """ZL004: row-5 labels must sit where the snapshot has them (one finding per sheet)."""
-        expected = self.snap.headers.get(sheet, {})
-
-        def labels(r: int) -> dict[str, str]:
-            row = grid.rows[r - 1] if len(grid.rows) >= r else []
-            return {col_letter(i): cell_text(v) for i, v in enumerate(row) if i > 0 and cell_text(v)}
-
-        found = labels(LABEL_ROW)
-        for c in sorted(set(expected) | set(found), key=col_index):
-            if expected.get(c, "") != found.get(c, ""):
-                moved_to = next((r for r in range(1, FIRST_ROW + 3) if r != LABEL_ROW and labels(r) == expected), None)
-                if moved_to is not None:
-                    what = R.Text(f"ヘッダーの上で行が追加・削除されています。項目名が{moved_to}行目にあります",
-                                  f"rows were inserted or deleted above the data: the labels are on row {moved_to}")
-                else:
-                    what = R.Text("列の追加・移動は禁止", "columns must not be inserted or moved")
-                self.add("ZL004", sheet, LABEL_ROW, c, None, col=c, found=found.get(c, ""),
-                         expected=expected.get(c, ""), what=what)
-                return True
-        return False
-
-    def rows_and_gaps(self, grids: dict[str, SheetGrid]) -> list[int]:
-        common = grids.get(self.snap.common_sheet)
-        filled = {}
-        for s, g in grids.items():
-            filled[s] = [r for r in range(FIRST_ROW, len(g.rows) + 1) if row_filled(g.rows[r - 1])]
-            if g.total_rows and g.total_rows > len(g.rows):
-                self.add("ZL010", s, None, None, None, sheet=s, rows=g.total_rows, limit=len(g.rows))
-        rows = filled.get(self.snap.common_sheet, []) if common is not None else []
-        if rows:
-            # the official loop stops at the first blank row of the common sheet
-            expected = FIRST_ROW
-            for r in rows:
-                if r != expected:
-                    dropped = [x for x in rows if x > expected]
-                    self.add("ZL006", self.snap.common_sheet, r, None, None, blank=expected, row=r, count=len(dropped))
-                    break
-                expected += 1
-            if rows[-1] > LAST_ROW:
-                first = next(r for r in rows if r > LAST_ROW)
-                self.add("ZL005", self.snap.common_sheet, first, None, None, row=first, count=len(rows))
-        common_set = set(rows)
-        for s, rs in filled.items():
-            if s == self.snap.common_sheet:
-                continue
-            for r in rs:
-                if r not in common_set:
-                    self.add("ZL007", s, r, None, None, row=r, sheet=s, common=self.snap.common_sheet)
-        return rows
 
     def sheet_input(self, grid: SheetGrid, rows: np.ndarray) -> SheetInput:
         raw = [grid.rows[r - 1] if r - 1 < len(grid.rows) else [] for r in rows]

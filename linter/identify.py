@@ -7,8 +7,9 @@ from pathlib import Path
 from schemas import rules as R
 from schemas.cells import cell_text, col_index
 from schemas.importer import NotAnOfficialWorkbook, detect_procedure, find_banner, import_workbook
+from schemas.sheet_layout import grid_has_data
 from schemas.snapshot import (
-    FIRST_ROW, LABEL_ROW, PROCEDURES, Snapshot, Status, load_snapshot, shipped_snapshots,
+    LABEL_ROW, PROCEDURES, Snapshot, Status, load_snapshot, shipped_snapshots,
 )
 from .findings import Finding
 from .workbook import WorkbookData
@@ -39,10 +40,7 @@ def _header_score(snap: Snapshot, wb: WorkbookData) -> int:
 
 
 def sheet_has_data(wb: WorkbookData, name: str) -> bool:
-    grid = wb.sheet(name)
-    if grid is None:
-        return False
-    return any(any(cell_text(v) != "" for v in r[1:]) for r in grid.rows[FIRST_ROW - 1:])
+    return grid_has_data(wb.sheet(name))
 
 
 def identify(wb: WorkbookData, lang: str = "ja") -> Identity | Finding:

@@ -155,6 +155,48 @@ def test_a_raising_upload_line_rule_is_zl033_and_the_others_still_run(tmp_path, 
         assert ("検査済みではありません" in broken[0].message) == (lang == "ja")
     res = lint_upload(path, opts)
     assert [f for f in res.findings if f.rule != "ZL033"] == [f for f in before.findings if f.rule != "ZL017"]
+
+
+def test_every_layout_rule_is_one_unit():
+    # the rules on the file's layout too: declaration and check in one module, given schemas.sheet_layout's view
+    file = [r for r in R.all_rules() if r.on == "file"]
+    units = [r for r in file if r.check is not None]
+    assert {r.code for r in units} >= {"ZL004", "ZL005", "ZL006", "ZL007", "ZL009", "ZL010"}
+    for r in units:
+        assert r.by == f"{R.__name__}.{r.code.lower()}_{r.name.replace('-', '_')}", (r.code, r.by)
+        assert r.by.rpartition(".")[2] in R.rule_modules() and r.by.rpartition(".")[2] not in R.FAMILIES
+        assert r.check is importlib.import_module(r.by).check, r.code
+    # the others are the reading itself (the reader, the template identity, the reader's look, ZL033): no check here
+    assert {r.by for r in file if r.check is None} <= {"linter.reader", "linter.identify", "linter.safety", "linter.engine"}
+
+
+def test_a_raising_layout_rule_is_zl033_and_the_others_still_run(make_workbook, monkeypatch):
+    """A layout check that raises: ZL033 once for that file; every other finding is still there, in order."""
+    import copy
+    import dataclasses
+    import datetime as dt
+
+    from conftest import golden_rows
+    from linter.engine import Options, lint_path
+    rows = copy.deepcopy(golden_rows("henkou_v_clean"))
+    for sheet in rows:                                    # row 9 blank: ZL006 on the common sheet ...
+        rows[sheet] = [rows[sheet][0], {}, rows[sheet][1]]
+    v = "申請情報入力(区分V)"
+    rows[v].append(dict(rows[v][0]))                      # ... and a 区分V row with no common row: ZL007
+    book = make_workbook("henkou", rows)
+    opts = Options(on=dt.date(2026, 5, 1), fixes=False)
+    before = lint_path(book, opts)
+    assert {"ZL006", "ZL007"} <= {f.rule for f in before.findings}
+    unit = importlib.import_module(R.get("ZL006").by)
+
+    def boom(layout):
+        raise RuntimeError("planted")
+    monkeypatch.setitem(R.RULES, "ZL006", dataclasses.replace(R.get("ZL006"), check=boom))
+    res = lint_path(book, opts)
+    got = [f for f in res.findings if f.rule == "ZL033"]
+    assert len(got) == 1 and "ZL006" in got[0].text("ja") and "planted" in got[0].text("en")
+    assert got[0].severity == "error" and not res.unreadable
+    assert [f for f in res.findings if f.rule != "ZL033"] == [f for f in before.findings if f.rule != "ZL006"]
     assert unit.check is not boom     # the unit module itself is untouched
 
 

@@ -117,8 +117,10 @@ class Rule:
     # a rule that is one unit (its own module zlNNN_*.py) registers its check here: for the applicant
     # frame, check(F) -> [schemas.business.BCheck]; for the cell table, check(t: schemas.cell_table.CellTable)
     # -> bool array (True passes) and report(t, positions) -> [CellReport] (where each finding goes and its
-    # message parameters); for an upload file, check(f: schemas.upload_file.UploadFile) -> [UploadViolation];
-    # the engine, the sheet schema and linter.upload find them through the registry
+    # message parameters); for the file's layout, check(layout: schemas.sheet_layout.SheetLayout) -> [Violation];
+    # for an upload file, check(f: schemas.upload_file.UploadFile) -> [UploadViolation]; for the run,
+    # check(seen, path, keys) -> [Violation]; the engine, the sheet schema, linter.upload and linter.crossfile
+    # find them through the registry
     check: object = field(default=None, compare=False, repr=False)
     report: object = field(default=None, compare=False, repr=False)
 

@@ -1,4 +1,7 @@
-"""ZL0xx: the file and the template as a whole."""
+"""ZL0xx: the file and the template as a whole, where the reading is the check (reader, template identity).
+
+The rules on the sheet layout (ZL004-ZL007, ZL009, ZL010) are one-file units: zl0NN_*.py on schemas.sheet_layout.
+"""
 from . import official_tool, cited, rule
 
 UNREADABLE = rule(
@@ -61,83 +64,6 @@ Fix: get the current template from the ISA site; add its definitions with `zairy
     source=cited('出入国在留管理庁「一括登録用Excelツール」は版ごとに項目・コード表が変わります（メニュー B1 の版表示; template-reference §12）。',
                  'ISA\'s bulk Excel tool changes fields and code lists between versions (version banner in メニュー B1; template-reference §12).'))
 
-COLUMNS_MOVED = rule(
-    "ZL004", "columns-moved", "error",
-    on="file", by="linter.engine", params=('col', 'found', 'expected', 'what'),
-    summary=("行・列が挿入・移動されています", "Rows or columns were inserted or moved"),
-    message=("{col}列の項目名が「{found}」です。テンプレートでは「{expected}」です（{what}）。",
-             "Column {col} is labelled 「{found}」 but the template has 「{expected}」 ({what})."),
-    explain=("""
-何を調べるか: 入力シートの5行目（論理項目名）が、テンプレートの定義と同じ列にあるか。
-なぜ問題か: 利用手順に「行の追加，列の追加は行わないでください。」とあります。列がずれると、
-ツールは別の項目として読み、アップロードファイルの内容が入れ替わります。
-直し方: 挿入した列を削除し、元の位置に戻してください。
-""", """
-What it checks: the row-5 labels (論理項目名) of each input sheet sit in the columns of the template.
-Why: the usage notes say 「行の追加，列の追加は行わないでください。」; shifted columns are read as other
-fields and the upload file mixes up the data.
-Fix: delete the inserted columns and restore the original layout.
-"""),
-    source=official_tool('メニューの注意書き「行の追加，列の追加は行わないでください。」; ツールは列の位置で項目を読みます。',
-                        "the menu's note 「行の追加，列の追加は行わないでください。」; the tool reads fields by column position."))
-
-TOO_MANY = rule(
-    "ZL005", "over-300-applicants", "error",
-    on="file", by="linter.engine", params=('row', 'count'),
-    summary=("申請人が300人を超えています", "More than 300 applicants"),
-    message=("{row}行目に申請人のデータがあります。1ファイル300人（8〜307行目）までです（{count}人）。",
-             "Row {row} holds applicant data; one file takes at most 300 applicants (rows 8-307); found {count}."),
-    explain=("""
-何を調べるか: 申請人の行が8〜307行目（300人）に収まっているか。
-なぜ問題か: ツールの入力範囲は B8:…307（VBA定数 IPTSHT_INPUT_MXROW = 300）で、308行目以降は読まれません。
-直し方: `zairyu-lint split` で300人ずつのブックに分けてください。
-""", """
-What it checks: applicant rows stay within rows 8-307 (300 people).
-Why: the tool's input range is B8:…307 (VBA constant IPTSHT_INPUT_MXROW = 300); later rows are ignored.
-Fix: split the workbook into files of at most 300 applicants (`zairyu-lint split`).
-"""),
-    source=official_tool('VBA 定数 IPTSHT_INPUT_MXROW = 300（入力範囲 8〜307行目）。',
-                        'VBA constant IPTSHT_INPUT_MXROW = 300 (input rows 8–307).'))
-
-BLANK_ROW_GAP = rule(
-    "ZL006", "blank-row-gap", "error",
-    on="file", by="linter.engine", params=('blank', 'row', 'count'),
-    summary=("空白行の後の申請人は出力されません", "Applicants after a blank row are dropped"),
-    message=("{blank}行目が空白のため、{row}行目以降の申請人（{count}人）はツールに無視されます。",
-             "Row {blank} is blank, so the official tool ignores the {count} applicant(s) from row {row} on."),
-    explain=("""
-何を調べるか: 共通シートで空白行の後に入力済みの行がないか。
-なぜ問題か: 公式ツールは共通シートA列が空になった行で処理を終えます（mdMain: Do While A<row> <> ""）。
-その後の申請人はチェックもアップロードファイルへの出力もされず、何も表示されません。
-直し方: 空白行を削除して申請人を詰めてください（行の削除ではなく、内容を上に移動）。
-""", """
-What it checks: no filled row follows a blank row on the common sheet.
-Why: the official tool stops at the first row whose column A is blank (mdMain: Do While A<row> <> "");
-the applicants after it are neither checked nor exported, silently.
-Fix: move the later applicants up so that there is no blank row between them.
-"""),
-    source=official_tool('mdMain の Do While（A列が空の最初の行で読み込みを止めます）。',
-                        "mdMain's Do While loop stops at the first row whose column A is blank."))
-
-ORPHAN_ROW = rule(
-    "ZL007", "row-without-common-data", "error",
-    on="file", by="linter.engine", params=('row', 'sheet', 'common'),
-    summary=("共通シートが空の行に入力があります", "Data in a row whose common-sheet row is blank"),
-    message=("{row}行目は{sheet}に入力がありますが、共通シート（{common}）の同じ行が空です。",
-             "Row {row} has data on {sheet} but the same row of the common sheet ({common}) is blank."),
-    explain=("""
-何を調べるか: 区分シート・同時申請シートに入力された行が、共通シートの同じ行にも入力されているか。
-なぜ問題か: 同じ行番号が同じ申請人です（テンプレート §2）。共通シートが空の行は処理されません。
-直し方: 共通シートの同じ行に申請人の身分事項を入力するか、その行を削除してください。
-""", """
-What it checks: every row with data on a 区分 or 同時申請 sheet also has data on the common sheet.
-Why: the same row number is the same person on every sheet (template §2); rows blank on the common
-sheet are not processed.
-Fix: fill the common sheet's row for that person, or clear the stray row.
-"""),
-    source=official_tool('同じ行番号が全シートで同じ申請人です（mdMain は共通シートの行から読みます）。',
-                        "a row number is one applicant on every sheet; mdMain reads from the common sheet's rows."))
-
 STATUS_ASSUMED = rule(
     "ZL008", "status-assumed", "info",
     on="file", by="linter.identify", params=('status',),
@@ -155,39 +81,3 @@ Fix: in the official workbook choose the status on the menu and press 選択.
 """),
     source=official_tool('ツールはメニューで選んだ在留資格の区分シートだけを出力します。',
                         'the tool exports only the 区分 sheet of the status chosen on the menu.'))
-
-WRONG_SHEET = rule(
-    "ZL009", "data-on-unselected-sheet", "warning",
-    on="file", by="linter.engine", params=('sheet', 'status'),
-    summary=("選択されていない区分シートに入力があります", "Data on a 区分 sheet of another status"),
-    message=("{sheet}に入力がありますが、選択中の在留資格（{status}）では使われません。",
-             "{sheet} holds data, but the selected status ({status}) does not use it."),
-    explain=("""
-何を調べるか: 選択中の在留資格の区分シート以外（表示されているシート）に入力がないか。
-なぜ問題か: ツールは選択中の区分シートしか出力しません。別の区分シートの入力は申請に含まれません。
-直し方: 在留資格の選択を確認し、正しい区分シートに入力してください。
-""", """
-What it checks: no data sits on (visible) 区分 sheets other than the selected status's sheet.
-Why: the tool exports only the selected sheet; data elsewhere is not part of the application.
-Fix: check the chosen status and enter the data on its 区分 sheet.
-"""),
-    source=official_tool('ツールはメニューで選んだ在留資格の区分シートだけを出力します。',
-                        'the tool exports only the 区分 sheet of the status chosen on the menu.'))
-
-TOO_LARGE = rule(
-    "ZL010", "sheet-too-large", "error",
-    on="file", by="linter.engine", params=('sheet', 'rows', 'limit'),
-    summary=("シートが大きすぎます", "Sheet far larger than the template"),
-    message=("{sheet}は{rows}行以上あります。{limit}行目以降は読み込みませんでした。",
-             "{sheet} has {rows} or more rows; rows after {limit} were not read."),
-    explain=("""
-何を調べるか: 入力シートがテンプレートの範囲（307行目）を大きく超えていないか。
-なぜ問題か: 300人を超えるデータは受け付けられず、巨大なシートは読み込みに時間とメモリを使います。
-直し方: 不要な行を削除し、300人ずつのファイルに分けてください。
-""", """
-What it checks: the input sheets do not extend far past the template's range (row 307).
-Why: more than 300 applicants are not accepted, and huge sheets cost time and memory.
-Fix: delete the unused rows and split the data into files of at most 300 applicants.
-"""),
-    source=official_tool('VBA 定数 IPTSHT_INPUT_MXROW = 300。',
-                        'VBA constant IPTSHT_INPUT_MXROW = 300.'))
