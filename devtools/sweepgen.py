@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from devtools.samplegen import EMPLOYERS, SUPPORT_ORGS, corporate_number, make_people, ymd, zen
+from devtools.samplegen import corporate_number, make_people, ymd, zen
 from schemas.cells import col_index, expand_cols
 from schemas.charclass import class_pattern
 from schemas.snapshot import SIMULTANEOUS_SHEET, Field, Snapshot, Status, load_snapshot
@@ -311,7 +311,7 @@ class SweepGen:
         labels = self.labels(lid)
         if not labels:
             return None
-        lab, p, proc = f.label, a.p, self.snap.procedure
+        lab, p = f.label, a.p
         row = a.rows[f.sheet]
         if f.sheet == SIMULTANEOUS_SHEET and f.col in ("B", "C", "D"):
             return YES if "BCD".index(f.col) == a.i % 3 else NO

@@ -29,12 +29,7 @@ def cross_file_findings(results: list[FileResult], options) -> list[FileResult]:
 
 
 def _broken(res: FileResult, code: str, exc: BaseException, options) -> None:
-    detail = f"{type(exc).__name__}: {str(exc).strip()[:160]}"
-    params = {"reason": R.Text(f"{code} の検査: {detail}", f"check {code}: {detail}"),
-              "hint": R.Text("ファイルをまたぐこの検査は行われていないため、このファイルは検査済みではありません。"
-                             "可能であればファイルを添えて報告してください。",
-                             "That cross-file check did not run, so this file is not fully checked. "
-                             "Please report this with the file if you can.")}
+    params = R.check_did_not_run(code, R.raised(exc))
     if options.wants("ZL033"):
         rule = R.get("ZL033")
         res.findings.append(Finding(rule.code, rule.severity, None, None, None, None, None,

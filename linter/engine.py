@@ -53,7 +53,7 @@ def lint_path(path: str | Path, options: Options | None = None) -> FileResult:
     except ReadError as err:
         return unreadable(str(path), err, options)
     except Exception as exc:   # no traceback reaches the user: ZL033, and the run goes on with the next file
-        return internal_error(str(path), f"{type(exc).__name__}: {str(exc).strip()[:200]}", options)
+        return internal_error(str(path), R.raised(exc, 200), options)
     result.timings["total"] = time.perf_counter() - t0
     return result
 
@@ -225,7 +225,7 @@ class _Context:
             try:
                 found = [self.finding(v.code, v.sheet, v.row, v.col, v.label, v.params) for v in r.check(self.layout)]
             except Exception as exc:   # noqa: BLE001 - a rule must never break the run, nor pass silently
-                self.broken.setdefault(r.code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+                self.broken.setdefault(r.code, R.raised(exc))
                 continue
             self.findings += found
 
@@ -258,12 +258,7 @@ class _Context:
     def report_broken(self, broken: dict[str, str]) -> None:
         """ZL033 once for each check that raised: this file is then not fully checked, never a silent pass."""
         for code, detail in sorted(broken.items()):
-            self.add("ZL033", None, None, None, None,
-                     reason=R.Text(f"{code} の検査: {detail}", f"check {code}: {detail}"),
-                     hint=R.Text("この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
-                                 "可能であればファイルを添えて報告してください。",
-                                 "That check did not run, so this file is not fully checked; the other checks ran. "
-                                 "Please report this with the file if you can."))
+            self.add("ZL033", None, None, None, None, **R.check_did_not_run(code, detail))
 
     def sheet_input(self, grid: SheetGrid, rows: np.ndarray) -> SheetInput:
         raw = [grid.rows[r - 1] if r - 1 < len(grid.rows) else [] for r in rows]

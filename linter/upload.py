@@ -488,13 +488,7 @@ def upload_line_findings(view: UploadFile, options) -> list[UploadFinding]:
         try:
             found = list(r.check(view))
         except Exception as exc:   # noqa: BLE001 - reported as ZL033 on this file
-            detail = f"{type(exc).__name__}: {str(exc).strip()[:160]}"
-            out.append(_rule_finding(
-                "ZL033", lang, reason=R.Text(f"{r.code} の検査: {detail}", f"check {r.code}: {detail}"),
-                hint=R.Text("この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
-                            "可能であればファイルを添えて報告してください。",
-                            "That check did not run, so this file is not fully checked; the other checks ran. "
-                            "Please report this with the file if you can.")))
+            out.append(_rule_finding("ZL033", lang, **R.check_did_not_run(r.code, R.raised(exc))))
             continue
         out += [_rule_finding(r.code, lang, line=v.line, csv_column=v.column, csv_header=v.header, **v.params)
                 for v in found]

@@ -227,7 +227,7 @@ def sheet_plan(snap: Snapshot, status_label: str | None, sheet: str) -> SheetPla
 class CellLayout:
     """The per-field facts build_cells needs for one sheet and status, in checked-field order (made once)."""
     fields: np.ndarray            # plan index of each checked field, left to right
-    groups: tuple                 # ((condition key, positions), ...) of the fields that have a condition
+    groups: tuple                 # positions of the fields sharing one condition, for each condition
     hides: np.ndarray             # the field's condition is a selection: an unmet one makes a value ZL108
     required: np.ndarray          # plan.required of each checked field
     parents: tuple                # ((parent sheet, parent col), positions): a dependent field's list-parent
@@ -250,7 +250,7 @@ def cell_layout(snap: Snapshot, status_label: str | None, sheet: str) -> CellLay
             parents.setdefault((f.list_parent_sheet, f.list_parent_col), []).append(k)
         if f.code_list:
             coded.append(k)
-    return CellLayout(fields, tuple((key, np.array(pos)) for key, pos in groups.items()),
+    return CellLayout(fields, tuple(np.array(pos) for pos in groups.values()),
                       np.array(hides, dtype=bool), plan.required[fields],
                       tuple((key, np.array(pos)) for key, pos in parents.items()), np.array(coded, dtype=np.int64))
 
@@ -274,7 +274,7 @@ def build_cells(snap: Snapshot, status: Status | None, sheet_name: str,
         kind[k] = field_kind(f, sheet)
     filled = value != ""
     cond = np.ones((m, n), dtype=bool)
-    for (_, _, _), pos in lay.groups:
+    for pos in lay.groups:
         cond[pos] = condition_met(fields[pos[0]], snap, inputs)
     if sheet_name == SIMULTANEOUS_SHEET:
         full, req_on, block = (np.empty((m, n), dtype=bool) for _ in range(3))
@@ -404,7 +404,8 @@ def cell_failures(snap: Snapshot, status_label: str | None, sheet: str, cells: p
         except Exception as exc:
             if broken is None:
                 raise
-            broken.setdefault(str(chk.name), f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+            from .rules import raised
+            broken.setdefault(str(chk.name), raised(exc))
             continue
         out.extend((str(chk.name), int(i)) for i in cells.index[~ok.astype(bool)])
     return sorted(out, key=lambda p: (p[1], p[0]))

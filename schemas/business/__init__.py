@@ -134,7 +134,8 @@ def _safe(check: BCheck, F: Frame, index, out: Outcome) -> np.ndarray:
 
 def _broken(out: Outcome, code: str, exc: BaseException) -> None:
     """Remember a check that raised; the engine reports each once as ZL033 (the file is then not fully checked)."""
-    out.broken.setdefault(code, f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+    from schemas.rules import raised
+    out.broken.setdefault(code, raised(exc))
 
 
 def run_cell_checks(model, F: Frame, out: Outcome) -> None:

@@ -6,7 +6,6 @@ Shared by several rules: date comparison (`_le`), the start/end date pairs of th
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from schemas.cells import col_index
 from .frame import Frame, day_number, month_number, norm, ym, ymd

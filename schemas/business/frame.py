@@ -140,14 +140,8 @@ class Frame:
         return pd.Series([""] * self.n, dtype=object)
 
     def v(self, key: str, i: int) -> str:
-        if not self.n:
-            return ""
-        if self.df is None:
-            return str(self.s(key).iat[i])
-        got = self.cache.get(("arr", key))
-        if got is None:    # positional reads by the message and extractor code: numpy, not pandas .iat
-            got = self.cache[("arr", key)] = self.s(key).to_numpy(object)
-        return str(got[i])
+        """One applicant's text (positional reads by the message and extractor code: numpy, not pandas .iat)."""
+        return str(self.a(key)[i]) if self.n else ""
 
     # numpy views for the checks that run on every applicant: a pandas operation costs ~10x its numpy twin on
     # 300 rows, and a parse runs once per distinct value of a column, not once per applicant
@@ -167,22 +161,19 @@ class Frame:
 
     def per_value(self, key: str, fn) -> np.ndarray:
         """fn(cell text) for every applicant, fn called once per distinct value (object array; cached per fn)."""
-        got = self.cache.get(("per_value", key, fn))
-        if got is None:
-            vals = self.a(key).tolist()
-            table = {v: fn(v) for v in dict.fromkeys(vals)}
-            got = self.cache[("per_value", key, fn)] = np.fromiter(map(table.__getitem__, vals), dtype=object,
-                                                                   count=len(vals))
-        return got
+        return self._distinct(key, fn, object)
 
     def numbers(self, key: str, fn) -> np.ndarray:
         """Like per_value for a function giving an int or None: int64, None as -1 (dates as day/month numbers)."""
-        got = self.cache.get(("numbers", key, fn))
+        return self._distinct(key, lambda v: -1 if (x := fn(v)) is None else x, np.int64, fn)
+
+    def _distinct(self, key: str, fn, dtype, name=None) -> np.ndarray:
+        ck = (key, dtype, name or fn)
+        got = self.cache.get(ck)
         if got is None:
             vals = self.a(key).tolist()
-            table = {v: (-1 if (x := fn(v)) is None else x) for v in dict.fromkeys(vals)}
-            got = self.cache[("numbers", key, fn)] = np.fromiter(map(table.__getitem__, vals), dtype=np.int64,
-                                                                 count=len(vals))
+            table = {v: fn(v) for v in dict.fromkeys(vals)}
+            got = self.cache[ck] = np.fromiter(map(table.__getitem__, vals), dtype=dtype, count=len(vals))
         return got
 
     def label(self, key: str) -> str:
@@ -194,7 +185,8 @@ class Frame:
         return f"{loc.col}{self.rows[i]}" if loc else ""
 
     def filled(self, key: str) -> pd.Series:
-        return self.s(key) != ""
+        """present() as a pandas Series, for the checks that combine Series."""
+        return pd.Series(self.present(key), index=self.s(key).index)
 
 
 # -- value parsing (never raises) --------------------------------------------------------------

@@ -7,6 +7,7 @@ over a group of columns (`_group_checks`) and the age at a date (`_adult_by`, `_
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -48,14 +49,13 @@ def desired_months(F: Frame) -> pd.Series:
 
 def field_is(F: Frame, key: str, names) -> pd.Series:
     """True where the 特定産業分野 starts with one of `names` (each distinct value tested once)."""
-    names = tuple(names)
-    got = F.cache.get(("field_is", key, names))
-    if got is None:
-        vals = F.a(key).tolist()
-        table = {t: any(norm(t).startswith(n) for n in names) for t in dict.fromkeys(vals)}
-        got = F.cache[("field_is", key, names)] = pd.Series(
-            np.fromiter(map(table.__getitem__, vals), dtype=bool, count=len(vals)), index=F.df.index)
-    return got
+    return pd.Series(F.per_value(key, _starts_with_any(tuple(names))).astype(bool), index=F.df.index)
+
+
+@lru_cache(maxsize=None)
+def _starts_with_any(names: tuple[str, ...]):
+    """One test function per set of names, so Frame.per_value keeps its answers for it."""
+    return lambda t: any(norm(t).startswith(n) for n in names)
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:

@@ -92,6 +92,20 @@ class Text:
         return self.ja
 
 
+def raised(exc: BaseException, limit: int = 160) -> str:
+    """What a check raised, shortened for its ZL033 finding."""
+    return f"{type(exc).__name__}: {str(exc).strip()[:limit]}"
+
+
+def check_did_not_run(code: str, detail: str) -> dict:
+    """ZL033's parameters for one check that raised on a file (the file is not fully checked; the others ran)."""
+    return {"reason": Text(f"{code} の検査: {detail}", f"check {code}: {detail}"),
+            "hint": Text("この検査は行われていないため、このファイルは検査済みではありません（ほかの検査は行われました）。"
+                         "可能であればファイルを添えて報告してください。",
+                         "That check did not run, so this file is not fully checked; the other checks ran. "
+                         "Please report this with the file if you can.")}
+
+
 def rendered(params: dict, lang: str) -> dict:
     """The parameters as the message template takes them: each Text in `lang`."""
     return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}

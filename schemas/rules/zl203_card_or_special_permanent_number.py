@@ -11,12 +11,12 @@ _TR = "template-reference"
 
 def check(F) -> list:
     from schemas.business import BCheck
-    from schemas.business.formats import CARD_OR_SPR_RE
     return [BCheck("ZL203", key, lambda F, k=key: F.per_value(k, _twelve_ok).astype(bool))
             for key in [k for k in F.locs if k.startswith("rel_card")] + ["sim_card_no"]]
 
 
 def _twelve_ok(text: str) -> bool:
+    """Not 12 characters (the length is ZL104's), or a card / special permanent resident certificate number."""
     from schemas.business.formats import CARD_OR_SPR_RE
     return len(text) != 12 or CARD_OR_SPR_RE.match(text) is not None
 

@@ -12,7 +12,6 @@ _TR = "template-reference"
 
 def check(F) -> list:
     from schemas.business import BCheck
-    from schemas.business.formats import CARD_OR_SPR_RE, CARD_RE
     return [BCheck("ZL204", key, lambda F, k=key: F.per_value(k, _card_ok).astype(bool))
             for key in [k for k in F.locs if k.startswith("rel_card")] + ["sim_card_no"]]
 

@@ -35,7 +35,7 @@ FREE_MAIL_DOMAIN = rule(
     summary=("フリーメールのアドレスです（通知が届かないことがあります）", "Free-mail address (notices may not arrive)"),
     message=("{label}「{value}」はフリーメール（{domain}）です。通知が届かないことがあるため、受信設定を確認してください。",
              "{label} 「{value}」 is a free-mail address ({domain}); notices may not arrive, so check the mail settings."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 通知送信用メールアドレスのドメインが、フリーメールの一覧（schemas/business/freemail_domains.txt:
 gmail.com, yahoo.co.jp, yahoo.com, hotmail.com, outlook.com, icloud.com など）にあるか。
 なぜ問題か: 問題ではありません。ISA は利用者（オンラインシステムの登録者）のアドレスについて、海外サーバーを経由する
@@ -44,7 +44,7 @@ gmail.com, yahoo.co.jp, yahoo.com, hotmail.com, outlook.com, icloud.com など�
 多くの申請人はフリーメールを使うため、情報にとどめます。
 例: 「nguyen@gmail.com」。
 直し方: 受信拒否設定がある場合は送信元ドメインからの受信を許可してください。
-""", f"""
+""", """
 What it checks: the notification address's domain is in the free-mail list
 (schemas/business/freemail_domains.txt: gmail.com, yahoo.co.jp, yahoo.com, hotmail.com, outlook.com, icloud.com, ...).
 Why: not a defect. ISA notes, for the registered user's own address, that free-mail services routed via

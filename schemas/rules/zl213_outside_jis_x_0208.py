@@ -28,14 +28,14 @@ OUTSIDE_JIS_X_0208 = rule(
     summary=("JIS第1・第2水準にない文字があります", "Characters outside JIS X 0208 (levels 1–2)"),
     message=("{label}にJIS第1・第2水準にない文字「{bad}」があります。公式ツールは受け付けますが、常用の字体にすると確実です。",
              "{label} contains characters outside JIS X 0208 levels 1–2: 「{bad}」; the official tool accepts them, a standard form is safer."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 文字種を満たす自由記述の文字のうち、JIS X 0208（第1・第2水準と記号）で表せないもの（iso2022_jp で符号化できないもの）。
 なぜ問題か: 問題とは限りません。公式ツールの漢字の文字種は U+4E00〜U+A000 を受け付け（列項目TBL・VBA removeChr）、
 アップロードファイルは UTF-16 です。JIS 第1・第2水準に限るという定めは e-Gov 等の別のシステムのもので、
 このシステムについての根拠は見つかっていません（未確認）。そのため情報にとどめます。
 例: 鷗、剝、噓、𠮷、貼り付けたダッシュや記号。
 直し方: 必要なら常用の字体（鴎、剥、嘘、吉）に置き換えてください。
-""", f"""
+""", """
 What it checks: class-valid free-text characters that JIS X 0208 (levels 1–2 and symbols) cannot represent
 (not encodable as iso2022_jp).
 Why: not necessarily a problem. The official tool's kanji class accepts U+4E00–U+A000 (列項目TBL, VBA removeChr)

@@ -28,13 +28,13 @@ PLATFORM_DEPENDENT_CHARACTER = rule(
     summary=("機種依存文字があります", "Platform-dependent characters"),
     message=("{label}に機種依存文字「{bad}」があります（①→(1)、Ⅰ→I、㈱→(株) などに置き換えると確実です）。",
              "{label} contains platform-dependent characters 「{bad}」 (replacing ① by (1), Ⅰ by I, ㈱ by (株) ... is safer)."),
-    explain=(f"""
+    explain=("""
 何を調べるか: NEC特殊文字（①、Ⅰ、㈱、㎡ など）や IBM 拡張文字（髙、﨑 など）— Windows の cp932 にはあるが JIS X 0208 にない文字。
 なぜ問題か: 問題とは限りません。欄の文字種が許す文字は公式ツールが受け付け、アップロードファイルは UTF-16 です。
 受け側で化けるという資料は見つかっていないため（未確認）、情報にとどめます。
 例: 「①日本語学習」「髙田１－２－３」。
 直し方: 必要なら (1)、I、(株)、高、崎 などに置き換えてください。
-""", f"""
+""", """
 What it checks: NEC special characters (①, Ⅰ, ㈱, ㎡ ...) and IBM extensions (髙, 﨑 ...): present in Windows cp932
 but not in JIS X 0208.
 Why: not necessarily a problem: characters the field's class allows pass the official tool, and the upload is

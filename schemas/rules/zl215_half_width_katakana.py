@@ -35,13 +35,13 @@ HALF_WIDTH_KATAKANA = rule(
     summary=("半角カタカナがあります", "Half-width katakana"),
     message=("{label}に半角カタカナ「{bad}」があります。全角カタカナにすると確実です。",
              "{label} contains half-width katakana 「{bad}」; full-width katakana are safer."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 文字種の制限がない（すべて）欄にある半角カタカナ。文字種の決まった欄では ZL102 が報告します。
 なぜ問題か: 文字種の制限がない欄では公式ツールが受け付けます。システムが拒否するという資料は見つかっていないため
 （未確認）、情報にとどめます。
 例: 変更の理由に「ｶﾞｲｼｮｸ」。
 直し方: 必要なら全角カタカナに変換してください。
-""", f"""
+""", """
 What it checks: half-width katakana in fields of unrestricted class (other fields: ZL102).
 Why: the official tool accepts them in unrestricted fields; no source says the system refuses them
 (unverified), so this is advice only.

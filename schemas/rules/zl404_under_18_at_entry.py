@@ -32,7 +32,7 @@ UNDER_18_AT_ENTRY = rule(
              "経た {by} より後です。特定技能は上陸時に18歳以上であることが必要です。",
              "With {label} 「{value}」 the applicant turns 18 on {adult}, after {by} (filing date + up to about 3 months of "
              "processing + the certificate's 3-month validity); 特定技能 requires 18 or older at entry."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 認定（在留資格認定証明書交付申請）で、18歳の誕生日が「申請日＋3か月（審査）＋3か月（認定証明書の有効期間）」より後か。
 なぜ問題か: 特定技能は18歳以上が基準ですが、認定証明書は18歳未満でも申請でき、日本に上陸する時点で18歳以上であればよいとされます。
 認定証明書の標準処理期間は1〜3か月、有効期間は交付から3か月です（gyosei-katuedo.com/custom3.html が引用する運用要領;
@@ -40,7 +40,7 @@ tokutei-ginou.co.jp/?p=557; yamada-naomi.com/nintei.php）。
 この期間内に18歳にならない場合、上陸できる時期がありません。
 例: 生年月日 20090101 で 2026-05-01 に申請（18歳は 2027-01-01、期限は 2026-11-01）。
 直し方: 生年月日を確認し、申請の時期を見直してください。
-""", f"""
+""", """
 What it checks: in a 認定 (certificate of eligibility) application, whether the 18th birthday falls after
 filing date + 3 months (processing) + 3 months (the certificate's validity).
 Why: 特定技能 requires 18 or older, but the certificate may be applied for under 18 as long as the person is 18

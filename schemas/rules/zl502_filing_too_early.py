@@ -45,7 +45,7 @@ FILING_TOO_EARLY = rule(
     summary=("満了日の3か月より前の更新申請です", "Renewal filed more than about 3 months before expiry"),
     message=("{label}「{value}」まで3か月以上あります（申請日 {on}）。更新の申請は概ね {from} 以後に受け付けられます。",
              "{label} 「{value}」 is more than 3 months after the filing date ({on}); renewals are accepted from about {from}."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 更新で、申請日が在留期間の満了日の3か月前より前か（在留期間が6か月未満のときは調べません）。
 変更は調べません: 変更は変更の事由が生じた時点で申請できます（留学→就労、技能実習→特定技能、特定技能の転職など）。
 なぜ問題か: 6か月以上の在留期間を有する者の更新は「在留期間の満了する概ね3か月前から」とされ、入院・長期の出張等の
@@ -53,7 +53,7 @@ FILING_TOO_EARLY = rule(
 asofficeflw.com/visa/1178; 変更について matsutani-gyosei.com）。特別な事情があり得るため警告です。
 例: 更新で満了日 20260630、申請日 2026-03-01。
 直し方: 申請日（--on）を確認し、早すぎる場合は後日申請するか、理由書を添えてください。
-""", f"""
+""", """
 What it checks: for a renewal, the filing date is earlier than 3 months before expiry (not checked for periods
 under 6 months). Changes of status are not checked: a change may be filed as soon as its cause arises
 (student to work, technical intern to 特定技能, a 特定技能 job change).

@@ -21,14 +21,14 @@ PASSPORT_EXPIRED = rule(
     summary=("旅券の有効期限が過ぎています", "Passport expired"),
     message=("{label}「{value}」が申請日（{on}）より前です。新しい旅券があれば番号と有効期限を入力し、更新中なら理由書を添付してください。",
              "{label} 「{value}」 is before the filing date ({on}): enter the new passport if there is one, or attach a statement of reasons while it is being renewed."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 旅券の有効期限が申請日以後か。
 なぜ問題か: 新しい旅券の番号・期限の入れ忘れが多い誤りです。ただし、旅券が期限切れ・更新中・紛失中でも、その理由を説明する
 理由書を添えて在留申請はできます（office-immi-lawyer.com/blog/immigration-law/your-passport-has-expired-can-you-update,
 onwa-office.best/2025/07/04/visa_passport/）。そのため警告です。
 例: 有効期限 20260401、申請日 2026-05-01。
 直し方: 新しい旅券の番号と有効期限を入力してください。更新中なら理由書を添付してください。
-""", f"""
+""", """
 What it checks: the passport expiry is on or after the filing date.
 Why: often the new passport was not entered. An application can still be filed with an expired passport, or
 while it is being renewed, with a statement of reasons

@@ -51,13 +51,13 @@ PASSPORT_EXPIRES_DURING_STAY = rule(
     summary=("希望する在留期間の途中で旅券が切れます", "Passport expires before the desired period ends"),
     message=("{label}「{value}」が希望する在留期間の終わり（概ね {end}）より前です。旅券の更新を予定しておくと安心です。",
              "{label} 「{value}」 is before the end of the desired period (about {end}); plan the passport's renewal."),
-    explain=(f"""
+    explain=("""
 何を調べるか: 旅券の有効期限が、希望する在留期間の終わり（更新は現在の満了日から、変更・認定は申請日から数えた概算）より前か。
 なぜ問題か: 問題とは限りません。在留期間が旅券の有効期限に縛られるという資料は見つかっていません（未確認）。
 旅券の更新を忘れないための情報です。
 例: 旅券 20261231 まで、2026-05-01 申請で希望１年。
 直し方: 必要に応じて旅券の更新を予定してください。
-""", f"""
+""", """
 What it checks: the passport expires before the end of the desired period (renewal: counted from the current
 expiry; change/COE: from the filing date; approximate).
 Why: not necessarily a problem: no source says the period of stay is tied to the passport (unverified).
