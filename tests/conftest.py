@@ -74,6 +74,17 @@ def make_workbook(tmp_path):
     return make
 
 
+
+@pytest.fixture
+def remote():
+    """xlwings' remote engine (what Excel on the web drives), added even if xlwings was imported before the
+    licence key was set (the add-in test modules set XLWINGS_LICENSE_KEY before importing xlwings)."""
+    import xlwings as xw
+    if "remote" not in xw.engines.engines_by_name:
+        from xlwings.pro import _xlremote
+        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    return xw.engines["remote"]
+
 # --- the official workbook filled with rows, by editing its sheet XML (never through openpyxl) ----------
 def _set_cells(xml: str, values: dict) -> str:
     import re

@@ -47,14 +47,6 @@ def test_pinned_xlwings_version():
     assert xw.__version__ == TESTED_XLWINGS
 
 
-@pytest.fixture
-def remote():
-    """Make sure the remote engine is there even if xlwings was imported before the licence key was set."""
-    if "remote" not in xw.engines.engines_by_name:
-        from xlwings.pro import _xlremote
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
-    return xw.engines["remote"]
-
 
 
 

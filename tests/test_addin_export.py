@@ -25,13 +25,6 @@ ON = dt.date(2026, 4, 15)
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_workbooks"
 
 
-@pytest.fixture
-def remote():
-    if "remote" not in xw.engines.engines_by_name:
-        from xlwings.pro import _xlremote
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
-    return xw.engines["remote"]
-
 
 @pytest.fixture
 def clean(tmp_path):

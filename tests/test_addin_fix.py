@@ -10,7 +10,6 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")   # xlwings PRO, n
 import copy
 import datetime as dt
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -132,14 +131,6 @@ def test_nothing_to_fix(make_workbook):
 
 
 # -- the remote engine (Excel on the web): confirmation by callback, then the actions -------------------------
-@pytest.fixture
-def remote():
-    if "remote" not in xw.engines.engines_by_name:
-        from xlwings.pro import _xlremote
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
-    return xw.engines["remote"]
-
-
 def _actions(book, func):
     return [a for a in book.impl.json()["actions"] if a["func"] == func]
 

@@ -78,7 +78,7 @@ RUNNER = textwrap.dedent('''
 
 
 def test_highlight_runs_with_calamine_processes_threads_and_file_reads_blocked(tmp_path):
-    xw = pytest.importorskip("xlwings")
+    pytest.importorskip("xlwings")
     try:
         from xlwings.pro import _xlremote  # noqa: F401
     except Exception as exc:  # noqa: BLE001

@@ -93,14 +93,6 @@ def test_a_bad_settings_file_is_said_and_the_defaults_apply(project):
     assert "ZL601" in rules_of(summary) and "警告" in last["prompt"]        # nothing left out
 
 
-@pytest.fixture
-def remote():
-    if "remote" not in xw.engines.engines_by_name:
-        from xlwings.pro import _xlremote
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
-    return xw.engines["remote"]
-
-
 def test_remote_book_has_no_folder_so_no_settings_file(remote, project, monkeypatch):
     """Excel on the web sends values, not a file: the server's current folder is not the workbook's."""
     root, path = project

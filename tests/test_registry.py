@@ -97,7 +97,6 @@ def test_a_raising_run_rule_is_zl033_on_that_file(make_workbook, monkeypatch):
     rows = golden_rows("henkou_v_clean")
     a = make_workbook("henkou", copy.deepcopy(rows), name="a.xlsx")
     b = make_workbook("henkou", copy.deepcopy(rows), name="b.xlsx")
-    unit = importlib.import_module(R.get("ZL312").by)
 
     def boom(seen, path, keys):
         raise RuntimeError("planted")
@@ -109,7 +108,6 @@ def test_a_raising_run_rule_is_zl033_on_that_file(make_workbook, monkeypatch):
         assert len(broken) == 1 and "ZL312" in broken[0].text("ja") and "planted" in broken[0].text("en")
         assert not [f for f in res.findings if f.rule == "ZL312"]
     assert [f.cell for f in rb.findings if f.rule == "ZL313"] and not [f for f in ra.findings if f.rule == "ZL313"]
-    assert unit.check is not boom     # the unit module itself is untouched
 
 
 def test_every_upload_line_rule_is_one_unit():
@@ -142,7 +140,6 @@ def test_a_raising_upload_line_rule_is_zl033_and_the_others_still_run(tmp_path, 
     opts = Options(on=dt.date(2026, 5, 1))
     before = lint_upload(path, opts)
     assert {"ZL011", "ZL015", "ZL017", "ZL018"} <= {f.rule for f in before.findings}
-    unit = importlib.import_module(R.get("ZL017").by)
 
     def boom(f):
         raise RuntimeError("planted")
@@ -187,7 +184,6 @@ def test_a_raising_layout_rule_is_zl033_and_the_others_still_run(make_workbook, 
     opts = Options(on=dt.date(2026, 5, 1), fixes=False)
     before = lint_path(book, opts)
     assert {"ZL006", "ZL007"} <= {f.rule for f in before.findings}
-    unit = importlib.import_module(R.get("ZL006").by)
 
     def boom(layout):
         raise RuntimeError("planted")
@@ -197,7 +193,6 @@ def test_a_raising_layout_rule_is_zl033_and_the_others_still_run(make_workbook, 
     assert len(got) == 1 and "ZL006" in got[0].text("ja") and "planted" in got[0].text("en")
     assert got[0].severity == "error" and not res.unreadable
     assert [f for f in res.findings if f.rule != "ZL033"] == [f for f in before.findings if f.rule != "ZL006"]
-    assert unit.check is not boom     # the unit module itself is untouched
 
 
 def test_each_unit_gives_checks_of_its_own_code(make_workbook, monkeypatch):

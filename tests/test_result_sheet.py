@@ -136,9 +136,3 @@ def test_addin_on_the_web_removes_a_review_copys_marks(remote, review_copy):
     assert deleted >= gone
 
 
-@pytest.fixture
-def remote():
-    if "remote" not in xw.engines.engines_by_name:
-        from xlwings.pro import _xlremote
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
-    return xw.engines["remote"]
